@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify';
+
+import type { Config } from './config.js';
+import { apiModules } from './modules/index.js';
+import type { AppContext } from './platform/context.js';
+import { openDatabase, type Database } from './platform/db/database.js';
+import { migrate } from './platform/db/migrate.js';
+import { buildApp } from './platform/http/app.js';
+import type { Logger } from './platform/logger.js';
+import { serveWeb } from './platform/http/web.js';
+import { firstStart } from './first-start.js';
+
+export type Platform = { app: FastifyInstance; ctx: AppContext; stop(): Promise<void> };
+
+/**
+ * Boots the platform: database → migrations → first-start data → HTTP app. Used by `mpdom start`
+ * and by integration tests (which pass `listen: false` and call `app.inject`).
+ */
+export async function startPlatform(
+  config: Config,
+  logger: Logger,
+  options: { listen?: boolean; web?: boolean; db?: Database; seed?: boolean } = {},
+): Promise<Platform> {
+  const db = options.db ?? (await openDatabase(config));
+  const { applied } = await migrate(db);
+
+  logger.info({ applied, database: db.kind }, 'migrations applied');
+
+  const ctx: AppContext = { config, db, logger };
+
+  if (options.seed !== false) {
+    await firstStart(ctx);
+  }
+
+  const app = await buildApp(ctx, {
+    modules: apiModules,
+    ...(options.web !== false ? { web: (instance) => serveWeb(instance, config) } : {}),
+  });
+
+  if (options.listen !== false) {
+    await app.listen({ port: config.http.port, host: config.http.host });
+  }
+
+  return {
+    app,
+    ctx,
+    async stop() {
+      await app.close();
+      await db.close();
+    },
+  };
+}

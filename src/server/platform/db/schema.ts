@@ -1,0 +1,7 @@
+// Every table of the platform, for drizzle's typed queries and for `drizzle-kit generate`.
+export * from '../../modules/buildings/buildings.tables.js';
+export * from '../../modules/identity/identity.tables.js';
+export * from '../../modules/organisations/organisations.tables.js';
+export * from '../../modules/premises/premises.tables.js';
+export * from '../files/files.tables.js';
+export * from '../outbox/outbox.tables.js';
