@@ -18,5 +18,10 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Two cores: more workers only make PGlite instances fight for them.
     maxWorkers: 2,
+    // CI asks for a JSON report beside the console output to count the results.
+    reporters: process.env.TEST_REPORT_DIR ? ['default', 'json'] : ['default'],
+    outputFile: process.env.TEST_REPORT_DIR
+      ? { json: path.join(process.env.TEST_REPORT_DIR, 'vitest.json') }
+      : {},
   },
 });

@@ -27,7 +27,9 @@ try {
     process.stderr.write(`mpdom: ${error.message}\n`);
     process.exitCode = 78;
   } else {
-    process.stderr.write(`mpdom: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `mpdom: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exitCode = 1;
   }
 }

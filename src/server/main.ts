@@ -9,6 +9,7 @@ import { buildApp } from './platform/http/app.js';
 import type { Logger } from './platform/logger.js';
 import { serveWeb } from './platform/http/web.js';
 import { firstStart } from './first-start.js';
+import { prepareDataDir } from './platform/data-dir.js';
 
 export type Platform = { app: FastifyInstance; ctx: AppContext; stop(): Promise<void> };
 
@@ -21,6 +22,7 @@ export async function startPlatform(
   logger: Logger,
   options: { listen?: boolean; web?: boolean; db?: Database; seed?: boolean } = {},
 ): Promise<Platform> {
+  const releaseDataDir = options.db ? () => undefined : prepareDataDir(config);
   const db = options.db ?? (await openDatabase(config));
   const { applied } = await migrate(db);
 
@@ -47,6 +49,7 @@ export async function startPlatform(
     async stop() {
       await app.close();
       await db.close();
+      releaseDataDir();
     },
   };
 }

@@ -18,7 +18,10 @@ describe('platform HTTP basics', () => {
     const response = await platform.app.inject({ method: 'GET', url: '/api/health' });
 
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ status: 'ok', database: { kind: platform.ctx.db.kind } });
+    expect(response.json()).toMatchObject({
+      status: 'ok',
+      database: { kind: platform.ctx.db.kind },
+    });
   });
 
   it('should echo a request id header, keeping a sane incoming one', async () => {

@@ -9,14 +9,17 @@ export function startCommand(program: Command) {
   program
     .command('start')
     .description('start the whole platform: API, web UI and worker (builds the UI if needed)')
-    .action(async () => {
+    .option('--no-web', 'serve the API only (the dev setup serves the UI through Vite)')
+    .action(async (options: { web: boolean }) => {
       const config = loadConfig();
       const logger = createLogger(config);
       const startedAt = performance.now();
 
-      await ensureWebBuilt(logger);
+      if (options.web) {
+        await ensureWebBuilt(logger);
+      }
 
-      const platform = await startPlatform(config, logger);
+      const platform = await startPlatform(config, logger, { web: options.web });
       const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
       const url = `http://localhost:${config.http.port}`;
 

@@ -20,6 +20,10 @@ export type Queryable = {
 
 export type Database = Queryable & {
   kind: 'pglite' | 'postgres';
+  /** The embedded client itself, for libraries that need raw access (the job queue); PGlite only. */
+  pglite?: PGlite;
+  /** The server's address, for libraries that open their own pool (the job queue); PostgreSQL only. */
+  connectionString?: string;
   /** Typed query builder over the platform schema. */
   orm: Orm;
   /** Runs several statements without parameters (migrations, pg-boss DDL). */
@@ -94,7 +98,8 @@ export function wrapPglite(client: PGlite): Database {
 
   return {
     kind: 'pglite',
-    orm: drizzlePglite(client, { schema }) as unknown as Orm,
+    pglite: client,
+    orm: drizzlePglite(client, { schema }),
     ...asQueryable(client),
     async exec(text) {
       await client.exec(text);
@@ -123,7 +128,8 @@ function openPostgres(url: string): Database {
 
   return {
     kind: 'postgres',
-    orm: drizzlePg(pool, { schema }) as unknown as Orm,
+    connectionString: url,
+    orm: drizzlePg(pool, { schema }),
     async query<Row>(text: string, params?: unknown[]) {
       const result = await pool.query(text, params);
 

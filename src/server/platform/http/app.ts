@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
   jsonSchemaTransformObject,
@@ -27,8 +27,10 @@ export async function buildApp(
   ctx: AppContext,
   options: { modules: ApiModule[]; web?: (app: FastifyInstance) => Promise<boolean> },
 ): Promise<FastifyInstance> {
+  // Typed as fastify's base logger so the instance type stays the default one modules expect.
+  const loggerInstance: FastifyBaseLogger = ctx.logger;
   const app = Fastify({
-    loggerInstance: ctx.logger,
+    loggerInstance,
     // A proxy's id is kept when it looks sane, so one id follows a request across hops.
     genReqId: (req) => {
       const incoming = req.headers[REQUEST_ID_HEADER];

@@ -70,7 +70,10 @@ export function toAppError(error: FastifyError | Error): AppError {
  * Renders every error as problem+json. With `spaFallback`, a GET for a page (not under `/api`)
  * that matches no route is answered with the SPA's index.html so the client router can take it.
  */
-export function installProblemHandlers(app: FastifyInstance, options: { spaFallback: () => boolean }) {
+export function installProblemHandlers(
+  app: FastifyInstance,
+  options: { spaFallback: () => boolean },
+) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
 

@@ -14,4 +14,6 @@ export const ProblemSchema = z
       .array(z.object({ field: z.string(), rule: z.string(), message: z.string() }))
       .optional(),
   })
+  // Extension members (RFC 9457 §3.2) such as `retryAfterSeconds` pass through.
+  .loose()
   .meta({ id: 'Problem' });
