@@ -58,7 +58,10 @@ export const ownerships = pgTable(
   },
   (table) => [
     index('ownerships_premise_idx').on(table.premiseId),
-    check('ownerships_share_valid', sql`share_numerator > 0 AND share_numerator <= share_denominator`),
+    check(
+      'ownerships_share_valid',
+      sql`share_numerator > 0 AND share_numerator <= share_denominator`,
+    ),
     check('ownerships_one_owner', sql`(person_id IS NULL) <> (organisation_id IS NULL)`),
   ],
 );
