@@ -1,3 +1,8 @@
+import fs from 'node:fs';
+
+import { importHouses } from './modules/buildings/buildings.import.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/demo/demo.accounts.js';
+import { buildDemoWorld } from './modules/demo/demo.world.js';
 import type { AppContext } from './platform/context.js';
 
 /**
@@ -5,7 +10,10 @@ import type { AppContext } from './platform/context.js';
  * off, the demo world. A database that already has houses is left alone, so later starts are quick
  * and change nothing.
  */
-export async function firstStart(ctx: AppContext): Promise<void> {
+export async function firstStart(
+  ctx: AppContext,
+  print: (text: string) => void = (text) => process.stdout.write(text),
+): Promise<void> {
   const [row] = await ctx.db.query<{ n: number }>('SELECT count(*)::int AS n FROM houses');
 
   if ((row?.n ?? 0) > 0) {
@@ -14,5 +22,37 @@ export async function firstStart(ctx: AppContext): Promise<void> {
     return;
   }
 
-  // TODO(wired next): registry import and demo world are plugged in here.
+  if (!fs.existsSync(ctx.config.housesFile)) {
+    ctx.logger.warn({ file: ctx.config.housesFile }, 'house registry file not found; no houses');
+
+    return;
+  }
+
+  const report = await importHouses(ctx, ctx.config.housesFile);
+
+  print(
+    `\n  Реестр домов / house registry: ${report.rowsRead} rows read, ${report.created} created, ` +
+      `${report.updated} updated, ${report.unchanged} unchanged, ${report.skipped} skipped ` +
+      `(${report.rowsPerSecond} rows/s)\n`,
+  );
+
+  if (!ctx.config.demo) {
+    return;
+  }
+
+  const world = await buildDemoWorld(ctx);
+
+  if (!world) {
+    return;
+  }
+
+  const accounts = DEMO_ACCOUNTS.map(
+    (a) => `    ${a.login.padEnd(24)} ${a.audience.padEnd(13)} ${a.description.ru}`,
+  ).join('\n');
+
+  print(
+    `\n  ДЕМО / DEMO: ${world.premises} premises and ${world.persons} synthetic people in\n` +
+      world.houses.map((h) => `    ${h.address}`).join('\n') +
+      `\n\n  Демо-входы / demo sign-ins (password: ${DEMO_PASSWORD}):\n${accounts}\n\n`,
+  );
 }
