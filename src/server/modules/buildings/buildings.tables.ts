@@ -11,6 +11,7 @@ import {
   timestamp,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 
 import { organisations } from '../organisations/organisations.tables.js';
 
@@ -27,6 +28,8 @@ export const houses = pgTable(
     address: text('address').notNull(),
     /** Address folded for search: lower case, ё→е, abbreviations dropped, single spaces. */
     searchText: text('search_text').notNull(),
+    /** Address words with every number zero-padded, so «д. 2» sorts before «д. 10». */
+    sortKey: text('sort_key').notNull().default(''),
     latitude: doublePrecision('latitude'),
     longitude: doublePrecision('longitude'),
     yearBuilt: integer('year_built'),
@@ -65,7 +68,10 @@ export const houses = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('houses_managing_organisation_idx').on(table.managingOrganisationId)],
+  (table) => [
+    index('houses_managing_organisation_idx').on(table.managingOrganisationId),
+    index('houses_sort_key_idx').on(sql`${table.sortKey} COLLATE "C"`),
+  ],
 );
 
 /** One row per import of a registry file, with its report. */

@@ -3,6 +3,7 @@ CREATE TABLE "houses" (
 	"portal_id" bigint NOT NULL,
 	"address" text NOT NULL,
 	"search_text" text NOT NULL,
+	"sort_key" text DEFAULT '' NOT NULL,
 	"latitude" double precision,
 	"longitude" double precision,
 	"year_built" integer,
@@ -110,8 +111,7 @@ CREATE TABLE "organisations" (
 	"portal_link" text,
 	"is_demo" boolean DEFAULT false NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "organisations_normalized_name_unique" UNIQUE("normalized_name")
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "ownerships" (
@@ -176,7 +176,8 @@ CREATE TABLE "outbox_messages" (
 	"last_error" text,
 	"metadata" jsonb,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	"sent_at" timestamp with time zone
+	"sent_at" timestamp with time zone,
+	"next_attempt_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "houses" ADD CONSTRAINT "houses_managing_organisation_id_organisations_id_fk" FOREIGN KEY ("managing_organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -191,7 +192,11 @@ ALTER TABLE "premises" ADD CONSTRAINT "premises_house_id_houses_id_fk" FOREIGN K
 ALTER TABLE "residents" ADD CONSTRAINT "residents_premise_id_premises_id_fk" FOREIGN KEY ("premise_id") REFERENCES "public"."premises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "residents" ADD CONSTRAINT "residents_person_id_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "houses_managing_organisation_idx" ON "houses" USING btree ("managing_organisation_id");--> statement-breakpoint
+CREATE INDEX "houses_sort_key_idx" ON "houses" USING btree ("sort_key" COLLATE "C");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "organisations_normalized_name_idx" ON "organisations" USING btree ("normalized_name");--> statement-breakpoint
+CREATE UNIQUE INDEX "organisations_portal_link_key" ON "organisations" USING btree ("portal_link");--> statement-breakpoint
 CREATE INDEX "ownerships_premise_idx" ON "ownerships" USING btree ("premise_id");--> statement-breakpoint
 CREATE INDEX "residents_premise_idx" ON "residents" USING btree ("premise_id");--> statement-breakpoint
-CREATE INDEX "outbox_status_idx" ON "outbox_messages" USING btree ("status","created_at");
+CREATE INDEX "outbox_status_idx" ON "outbox_messages" USING btree ("status","created_at");--> statement-breakpoint
+CREATE INDEX "outbox_due_idx" ON "outbox_messages" USING btree ("status","next_attempt_at");
