@@ -1,0 +1,69 @@
+import { Alert, Button, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+import { ApiError } from '../api/client.js';
+
+/**
+ * Shows a failed request. The server's problem `detail` is already in the visitor's language;
+ * only faults without a server answer (no network, unreadable reply) use our own texts.
+ */
+export function ProblemAlert({
+  error,
+  title,
+  onRetry,
+}: {
+  error: unknown;
+  title?: string;
+  onRetry?: () => void;
+}) {
+  const { t } = useTranslation();
+  const apiError = error instanceof ApiError ? error : undefined;
+  const message = describeError(error, t);
+
+  return (
+    <Alert color="red" variant="outline" title={title ?? t('errors.title')} role="alert">
+      <Stack gap="xs">
+        <Text size="sm" data-testid="problem-detail">
+          {message}
+        </Text>
+        {apiError?.fieldErrors.length ? (
+          <ul>
+            {apiError.fieldErrors.map((fieldError) => (
+              <li key={`${fieldError.field}:${fieldError.rule}`}>
+                <Text size="sm">
+                  {fieldError.field}: {fieldError.message}
+                </Text>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {apiError?.requestId ? (
+          <Text size="xs" c="dimmed">
+            {t('errors.requestId', { id: apiError.requestId })}
+          </Text>
+        ) : null}
+        {onRetry ? (
+          <div>
+            <Button variant="default" size="xs" onClick={onRetry}>
+              {t('errors.retry')}
+            </Button>
+          </div>
+        ) : null}
+      </Stack>
+    </Alert>
+  );
+}
+
+type Translate = ReturnType<typeof useTranslation>['t'];
+
+export function describeError(error: unknown, t: Translate): string {
+  if (error instanceof ApiError) {
+    if (error.code === 'network_error' || error.code === 'unexpected_response') {
+      return t(`errors.${error.code}`);
+    }
+
+    return error.detail ?? t('errors.unexpected_response');
+  }
+
+  return t('errors.unexpected_response');
+}

@@ -1,0 +1,9 @@
+import path from 'node:path';
+
+/** Where the journeys' own platform listens: a fixed port apart from the default 3000. */
+export const E2E_PORT = 3100;
+
+export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
+
+/** Scratch data directory, emptied before every run by start-platform.mjs. */
+export const E2E_DATA_DIR = path.resolve(import.meta.dirname, '../../../.tmp/e2e-data');
