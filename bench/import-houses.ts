@@ -17,7 +17,7 @@ import {
   importHouses,
   type ImportReport,
 } from '../src/server/modules/buildings/buildings.import.js';
-import type { AppContext } from '../src/server/platform/context.js';
+import type { ServiceContext } from '../src/server/platform/context.js';
 import { openDatabase, wrapPglite, type Database } from '../src/server/platform/db/database.js';
 import { migrate } from '../src/server/platform/db/migrate.js';
 import { createLogger } from '../src/server/platform/logger.js';
@@ -33,7 +33,7 @@ function line(label: string, report: ImportReport) {
 }
 
 async function run(kind: string, db: Database) {
-  const ctx: AppContext = { config, db, logger };
+  const ctx: ServiceContext = { config, db, logger };
 
   await migrate(db);
 

@@ -15,7 +15,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 
 import { loadConfig } from '../src/server/config.js';
-import type { AppContext } from '../src/server/platform/context.js';
+import type { ServiceContext } from '../src/server/platform/context.js';
 import { openDatabase, wrapPglite, type Database } from '../src/server/platform/db/database.js';
 import { migrate } from '../src/server/platform/db/migrate.js';
 import { storeUpload } from '../src/server/platform/files/files.service.js';
@@ -37,7 +37,7 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 async function run(kind: string, db: Database) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'mpdom-bench-'));
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir });
-  const ctx: AppContext = { config, db, logger: createLogger(config) };
+  const ctx: ServiceContext = { config, db, logger: createLogger(config) };
 
   await migrate(db);
 

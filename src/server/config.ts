@@ -34,11 +34,63 @@ const EnvSchema = z.object({
   /** Registry extract imported on the first start of an empty database. */
   HOUSES_FILE: z.string().min(1).default('data/houses/ekaterinburg-2016-09.csv.gz'),
   /** Largest upload accepted, in bytes (documents are 5 MB by the product's default). */
-  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024),
   /** Runs the background worker in the same process as the API (the embedded default). */
   WORKER: booleanFlag.default(true),
+  /**
+   * Sender of the platform's e-mail, an RFC 5322 mailbox (a display name is allowed). SMTP
+   * settings arrive with real delivery; until then e-mail is written to the local outbox folder.
+   */
+  MAIL_FROM: z
+    .string()
+    .regex(
+      /^[^\r\n]*<?[^\s@<>]+@[^\s@<>]+>?$/,
+      'must be an e-mail address, e.g. МП-дом <no-reply@example.ru>',
+    )
+    .default('МП-дом <no-reply@mpdom.local>'),
+  /** Key material for encrypting passport and СНИЛС numbers at rest; required in production. */
+  PERSONAL_DATA_KEY: z.string().min(32).optional(),
+  /**
+   * Per-action identity levels overriding the defaults of the access catalogue, as
+   * `action=level` pairs separated by commas, e.g. `poa.create=standard`.
+   */
+  ACCESS_ASSURANCE: z.string().default(''),
+  /** An external OpenID Connect provider that may vouch for a person's identity (optional). */
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** SMTP server for e-mail, e.g. smtps://user:pass@smtp.example.ru:465; unset: local outbox. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  /** SMS gateway endpoint taking a JSON POST {to, text, sender}; unset: local outbox. */
+  SMS_GATEWAY_URL: z.url().optional(),
+  /** Bearer token for the SMS gateway. */
+  SMS_GATEWAY_TOKEN: z.string().min(1).optional(),
+  /** Sender name registered with the SMS gateway. */
+  SMS_SENDER: z.string().min(1).max(11).default('MPDOM'),
+  /** Text of a code SMS; `{code}` and `{minutes}` are filled in. */
+  SMS_TEMPLATE: z
+    .string()
+    .includes('{code}', { message: 'must contain {code}' })
+    .max(300)
+    .default('МП-дом: код {code}. Никому его не сообщайте.'),
   /** Secret for signing cookies; required in production. */
   COOKIE_SECRET: z.string().min(32).optional(),
+  /** Key material for encrypting TOTP secrets at rest (AES-256-GCM); required in production. */
+  TOTP_ENCRYPTION_KEY: z.string().min(32).optional(),
+  /** WebAuthn relying-party id (a host name); defaults to the host of PUBLIC_URL or localhost. */
+  WEBAUTHN_RP_ID: z
+    .string()
+    .regex(/^[a-z0-9.-]+$/i, 'must be a host name, e.g. mpdom.ru')
+    .optional(),
+  /** Origin passkeys are used from; defaults to PUBLIC_URL or http://localhost:3000. */
+  WEBAUTHN_ORIGIN: z.url().optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -53,8 +105,21 @@ export type Config = {
   housesFile: string;
   uploads: { maxBytes: number; dir: string };
   outboxDir: string;
+  mail: { from: string; smtpUrl: string | undefined };
+  sms: {
+    gatewayUrl: string | undefined;
+    gatewayToken: string | undefined;
+    sender: string;
+    template: string;
+  };
   worker: boolean;
   cookieSecret: string;
+  security: { totpEncryptionKey: string; webauthn: { rpId: string; origin: string } };
+  access: {
+    personalDataKey: string;
+    assuranceOverrides: string;
+    oidc: { issuer: string; clientId: string; clientSecret: string | undefined } | null;
+  };
 };
 
 export class ConfigError extends Error {
@@ -67,6 +132,11 @@ export class ConfigError extends Error {
 // The fixed development secret is only acceptable because production refuses to start without
 // its own; it keeps sessions stable across restarts of a local demo.
 const DEV_COOKIE_SECRET = 'mpdom-development-cookie-secret-not-for-production';
+// Personal data follows the same rule as cookies and TOTP: a fixed key only outside production.
+const DEV_PERSONAL_DATA_KEY = 'mpdom-development-personal-data-key-not-for-production';
+
+// The same reasoning for TOTP secrets: a local demo keeps working, production must bring its own.
+const DEV_TOTP_ENCRYPTION_KEY = 'mpdom-development-totp-key-not-for-production';
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(source);
@@ -83,6 +153,22 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(['COOKIE_SECRET: required when NODE_ENV=production']);
   }
 
+  if (
+    env.NODE_ENV === 'production' &&
+    (!env.TOTP_ENCRYPTION_KEY || env.TOTP_ENCRYPTION_KEY === DEV_TOTP_ENCRYPTION_KEY)
+  ) {
+    throw new ConfigError(['TOTP_ENCRYPTION_KEY: required when NODE_ENV=production']);
+  }
+
+  if (
+    env.NODE_ENV === 'production' &&
+    (!env.PERSONAL_DATA_KEY || env.PERSONAL_DATA_KEY === DEV_PERSONAL_DATA_KEY)
+  ) {
+    throw new ConfigError(['PERSONAL_DATA_KEY: required when NODE_ENV=production']);
+  }
+
+  const webauthnOrigin = env.WEBAUTHN_ORIGIN ?? env.PUBLIC_URL ?? 'http://localhost:3000';
+
   const dataDir = path.resolve(env.DATA_DIR);
 
   return {
@@ -97,7 +183,34 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     housesFile: path.resolve(env.HOUSES_FILE),
     uploads: { maxBytes: env.UPLOAD_MAX_BYTES, dir: path.join(dataDir, 'files') },
     outboxDir: path.join(dataDir, 'outbox'),
+    mail: { from: env.MAIL_FROM, smtpUrl: env.SMTP_URL },
+    sms: {
+      gatewayUrl: env.SMS_GATEWAY_URL,
+      gatewayToken: env.SMS_GATEWAY_TOKEN,
+      sender: env.SMS_SENDER,
+      template: env.SMS_TEMPLATE,
+    },
     worker: env.WORKER,
     cookieSecret: env.COOKIE_SECRET ?? DEV_COOKIE_SECRET,
+    access: {
+      personalDataKey: env.PERSONAL_DATA_KEY ?? DEV_PERSONAL_DATA_KEY,
+      assuranceOverrides: env.ACCESS_ASSURANCE,
+      oidc:
+        env.OIDC_ISSUER && env.OIDC_CLIENT_ID
+          ? {
+              issuer: env.OIDC_ISSUER,
+              clientId: env.OIDC_CLIENT_ID,
+              clientSecret: env.OIDC_CLIENT_SECRET,
+            }
+          : null,
+    },
+    security: {
+      totpEncryptionKey: env.TOTP_ENCRYPTION_KEY ?? DEV_TOTP_ENCRYPTION_KEY,
+      webauthn: {
+        rpId: env.WEBAUTHN_RP_ID ?? new URL(webauthnOrigin).hostname,
+        // An origin has no path; PUBLIC_URL may carry one (or a trailing slash).
+        origin: new URL(webauthnOrigin).origin,
+      },
+    },
   };
 }

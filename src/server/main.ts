@@ -10,6 +10,9 @@ import type { Logger } from './platform/logger.js';
 import { serveWeb } from './platform/http/web.js';
 import { firstStart } from './first-start.js';
 import { prepareDataDir } from './platform/data-dir.js';
+import { createJobQueue } from './platform/jobs/job-queue.js';
+import { registerOutboxJobs } from './platform/outbox/outbox.jobs.js';
+import { createTransports } from './platform/outbox/outbox.transports.js';
 
 export type Platform = { app: FastifyInstance; ctx: AppContext; stop(): Promise<void> };
 
@@ -28,7 +31,16 @@ export async function startPlatform(
 
   logger.info({ applied, database: db.kind }, 'migrations applied');
 
-  const ctx: AppContext = { config, db, logger };
+  const jobs = createJobQueue({ config, db, logger });
+
+  await jobs.start();
+
+  // The embedded default runs the worker in this process; production may run it apart.
+  if (config.worker) {
+    await registerOutboxJobs(jobs, { db, logger }, createTransports(config));
+  }
+
+  const ctx: AppContext = { config, db, logger, jobs };
 
   if (options.seed !== false) {
     await firstStart(ctx);
@@ -48,6 +60,7 @@ export async function startPlatform(
     ctx,
     async stop() {
       await app.close();
+      await jobs.stop();
       await db.close();
       releaseDataDir();
     },

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { loadConfig } from '../../src/server/config.js';
 import { importHouses } from '../../src/server/modules/buildings/buildings.import.js';
-import type { AppContext } from '../../src/server/platform/context.js';
+import type { ServiceContext } from '../../src/server/platform/context.js';
 import { AppError } from '../../src/server/platform/errors.js';
 import { createLogger } from '../../src/server/platform/logger.js';
 import { createTestDatabase } from '../support/database.js';
@@ -20,7 +20,7 @@ const OTHER_REGION = path.join(FIXTURES, 'houses-other-region.csv');
 type HouseRow = Record<string, unknown>;
 
 describe('importHouses on a fixture with every kind of broken row', () => {
-  let ctx: AppContext;
+  let ctx: ServiceContext;
   let dir: string;
 
   const house = async (portalId: number) => {

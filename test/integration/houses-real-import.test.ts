@@ -7,14 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { loadConfig } from '../../src/server/config.js';
 import { importHouses } from '../../src/server/modules/buildings/buildings.import.js';
-import type { AppContext } from '../../src/server/platform/context.js';
+import type { ServiceContext } from '../../src/server/platform/context.js';
 import { createLogger } from '../../src/server/platform/logger.js';
 import { createTestDatabase } from '../support/database.js';
 
 const REGISTRY = path.resolve(import.meta.dirname, '../../data/houses/ekaterinburg-2016-09.csv.gz');
 
 describe('importHouses on the shipped Ekaterinburg extract', () => {
-  let ctx: AppContext;
+  let ctx: ServiceContext;
   let dir: string;
 
   beforeAll(async () => {

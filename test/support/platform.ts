@@ -11,7 +11,14 @@ export async function createTestPlatform(
   env: Record<string, string> = {},
   options: { seed?: boolean } = {},
 ): Promise<Platform> {
-  const config = loadConfig({ NODE_ENV: 'test', DEMO: 'false', LOG_LEVEL: 'silent', ...env });
+  // No background worker: tests that need delivery call it themselves, deterministically.
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DEMO: 'false',
+    LOG_LEVEL: 'silent',
+    WORKER: 'false',
+    ...env,
+  });
   const db = await createTestDatabase();
 
   return startPlatform(config, createLogger(config), {

@@ -6,7 +6,7 @@ import {
   importHouses,
   type ImportReport,
 } from '../../server/modules/buildings/buildings.import.js';
-import type { AppContext } from '../../server/platform/context.js';
+import type { ServiceContext } from '../../server/platform/context.js';
 import { openDatabase } from '../../server/platform/db/database.js';
 import { migrate } from '../../server/platform/db/migrate.js';
 import { AppError } from '../../server/platform/errors.js';
@@ -34,7 +34,7 @@ export function importHousesCommand(program: Command) {
     .action(async (file: string, options: { timeZone: string; json?: boolean }) => {
       const config = loadConfig();
       const db = await openDatabase(config);
-      const ctx: AppContext = { config, db, logger: createLogger({ ...config, logLevel: 'warn' }) };
+      const ctx: ServiceContext = { config, db, logger: createLogger({ ...config, logLevel: 'warn' }) };
       const bar = new cliProgress.SingleBar(
         {
           format:

@@ -1,9 +1,15 @@
 import type { Command } from 'commander';
 
+import { auditCommand } from './audit.js';
+import { importHousesCommand } from './import-houses.js';
 import { migrateCommand } from './migrate.js';
+import { outboxCommand } from './outbox.js';
 import { startCommand } from './start.js';
 
 export function registerCommands(program: Command) {
   startCommand(program);
   migrateCommand(program);
+  importHousesCommand(program);
+  outboxCommand(program);
+  auditCommand(program);
 }

@@ -1,8 +1,28 @@
+import { auditRoutes } from '../platform/audit/audit.routes.js';
+import { filesRoutes } from '../platform/files/files.routes.js';
 import type { ApiModule } from '../platform/http/app.js';
+import { accessRoutes } from './access/access.routes.js';
+import { accountsRoutes } from './accounts/accounts.routes.js';
+import { noticesRoutes } from './accounts/notices.routes.js';
+import { buildingsRoutes } from './buildings/buildings.routes.js';
 import { demoRoutes } from './demo/demo.routes.js';
 import { healthRoutes } from './health/health.routes.js';
 import { sessionsRoutes } from './identity/sessions.routes.js';
+import { organisationsRoutes } from './organisations/organisations.routes.js';
+import { securityRoutes } from './security/security.routes.js';
 
 /** Every API module, in registration order. Each mounts its own routes under `/api`. */
 // The sessions module goes first: its hook resolves `request.user` for every later module.
-export const apiModules: ApiModule[] = [sessionsRoutes, healthRoutes, demoRoutes];
+export const apiModules: ApiModule[] = [
+  sessionsRoutes,
+  accountsRoutes,
+  noticesRoutes,
+  healthRoutes,
+  demoRoutes,
+  buildingsRoutes,
+  organisationsRoutes,
+  securityRoutes,
+  auditRoutes,
+  accessRoutes,
+  filesRoutes,
+];

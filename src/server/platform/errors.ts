@@ -53,6 +53,187 @@ export const ERROR_CODES = {
     ru: 'Содержимое файла не соответствует его типу',
     en: 'The file content does not match its type',
   },
+  /** An upload with no bytes at all. */
+  empty_file: { status: 400, ru: 'Файл пустой', en: 'The file is empty' },
+  /** An import file is missing, unreadable, damaged or lacks the columns the import needs. */
+  import_file_invalid: {
+    status: 422,
+    ru: 'Файл импорта не удалось прочитать',
+    en: 'The import file cannot be read',
+  },
+  /** The password was right and the account has TOTP on: send a code with `challengeId`. */
+  second_factor_required: {
+    status: 401,
+    ru: 'Введите код из приложения-аутентификатора',
+    en: 'Enter the code from your authenticator app',
+  },
+  /** The second-factor challenge is unknown, expired, used up or already spent. */
+  second_factor_challenge_invalid: {
+    status: 401,
+    ru: 'Время на ввод кода истекло, войдите заново',
+    en: 'The sign-in attempt has expired; sign in again',
+  },
+  /** A TOTP or recovery code did not match; `attemptsLeft` says how many tries remain. */
+  totp_invalid: { status: 400, ru: 'Неверный код', en: 'Wrong code' },
+  /** A TOTP code that was already accepted once; each code works a single time. */
+  totp_code_used: {
+    status: 400,
+    ru: 'Этот код уже использован, дождитесь следующего',
+    en: 'This code has already been used; wait for the next one',
+  },
+  /** The action needs TOTP, and the account has none (or it is not confirmed yet). */
+  totp_not_enabled: {
+    status: 409,
+    ru: 'Вход по коду из приложения не включён',
+    en: 'Authenticator app sign-in is not enabled',
+  },
+  totp_already_enabled: {
+    status: 409,
+    ru: 'Вход по коду из приложения уже включён',
+    en: 'Authenticator app sign-in is already enabled',
+  },
+  /** The current password given to change it is wrong. */
+  current_password_invalid: {
+    status: 400,
+    ru: 'Текущий пароль указан неверно',
+    en: 'The current password is wrong',
+  },
+  /** A passkey sign-in failed: unknown key, bad signature, stale challenge or cloned key. */
+  passkey_invalid: {
+    status: 401,
+    ru: 'Ключ доступа не подошёл',
+    en: 'The passkey was not accepted',
+  },
+  /** A passkey registration could not be verified. */
+  passkey_registration_failed: {
+    status: 400,
+    ru: 'Не удалось добавить ключ доступа',
+    en: 'The passkey could not be added',
+  },
+  /** A one-time code that does not match; `attemptsLeft` and `retryAt` say what remains. */
+  otp_invalid: { status: 400, ru: 'Неверный код', en: 'Wrong code' },
+  /** The code's lifetime is over: ask for a new one (C26), not "wrong code". */
+  otp_expired: {
+    status: 410,
+    ru: 'Срок действия кода истёк, запросите код повторно',
+    en: 'The code has expired; request a new one',
+  },
+  /** Every attempt of this code is spent; even the right code is refused now. */
+  otp_exhausted: {
+    status: 429,
+    ru: 'Попытки ввода кода исчерпаны, запросите новый код',
+    en: 'No attempts left for this code; request a new one',
+  },
+  /** Too soon after a wrong code; `retryAt` says when to try. */
+  otp_pause: {
+    status: 429,
+    ru: 'Подождите немного перед следующей попыткой',
+    en: 'Wait a moment before the next attempt',
+  },
+  /** The code was already used once. */
+  otp_used: {
+    status: 409,
+    ru: 'Этот код уже использован, запросите новый',
+    en: 'This code has already been used; request a new one',
+  },
+  /** A sending limit (`limit`: phone_daily, email_daily, ip_daily, resend_pause) until `resetsAt`. */
+  otp_limit: {
+    status: 429,
+    ru: 'Превышен лимит отправки кодов',
+    en: 'Code sending limit reached',
+  },
+  password_too_short: {
+    status: 422,
+    ru: 'Пароль короче 8 символов',
+    en: 'The password is shorter than 8 characters',
+  },
+  password_too_long: {
+    status: 422,
+    ru: 'Пароль длиннее 128 символов',
+    en: 'The password is longer than 128 characters',
+  },
+  password_too_simple: {
+    status: 422,
+    ru: 'В пароле должно быть не меньше 4 разных символов',
+    en: 'The password needs at least 4 different characters',
+  },
+  password_common: {
+    status: 422,
+    ru: 'Этот пароль слишком распространён, придумайте другой',
+    en: 'This password is too common; choose another',
+  },
+  /** Too many wrong passwords for this login; `lockedUntil` says until when. */
+  account_locked: {
+    status: 423,
+    ru: 'Вход временно заблокирован',
+    en: 'Sign-in is temporarily locked',
+  },
+  registration_not_found: {
+    status: 404,
+    ru: 'Регистрация не найдена или устарела, начните заново',
+    en: 'The registration is unknown or expired; start again',
+  },
+  /** A step was taken before the ones it depends on (`missing` lists them). */
+  registration_incomplete: {
+    status: 409,
+    ru: 'Сначала завершите предыдущие шаги регистрации',
+    en: 'Finish the previous registration steps first',
+  },
+  recovery_not_found: {
+    status: 404,
+    ru: 'Восстановление не найдено или устарело, начните заново',
+    en: 'The recovery is unknown or expired; start again',
+  },
+  /** The phone or e-mail address already belongs to an account. */
+  contact_taken: {
+    status: 409,
+    ru: 'Этот телефон или адрес уже зарегистрирован, воспользуйтесь восстановлением доступа',
+    en: 'This phone or address is already registered; use access recovery',
+  },
+  /** Consent was given to a text version that is no longer current. */
+  legal_text_outdated: {
+    status: 409,
+    ru: 'Текст соглашения обновился, ознакомьтесь с новой редакцией',
+    en: 'The text has been updated; read the current version',
+  },
+  /** Signed in, but the person's identity level is below what the action needs. */
+  assurance_required: {
+    status: 403,
+    ru: 'Нужен более высокий уровень подтверждения личности',
+    en: 'A higher identity assurance level is required',
+  },
+  /** A СНИЛС that fails the format or the check digits. */
+  snils_invalid: { status: 422, ru: 'СНИЛС указан неверно', en: 'The SNILS is invalid' },
+  /** Passport series and number, issue date or department code are malformed. */
+  passport_invalid: {
+    status: 422,
+    ru: 'Паспортные данные указаны неверно',
+    en: 'The passport details are invalid',
+  },
+  /** The СНИЛС belongs to another account whose identity is already verified. */
+  snils_taken: {
+    status: 409,
+    ru: 'Этот СНИЛС уже подтверждён в другой учётной записи: войдите в неё или обратитесь в поддержку',
+    en: 'This SNILS is already verified on another account; sign in to it or contact support',
+  },
+  /** A verification request is already waiting for an operator. */
+  verification_pending: {
+    status: 409,
+    ru: 'Заявка на подтверждение личности уже рассматривается',
+    en: 'A verification request is already pending',
+  },
+  /** A wrong, expired or used in-person verification code. */
+  in_person_code_invalid: {
+    status: 422,
+    ru: 'Код неверен или устарел; получите новый код в офисе',
+    en: 'The code is wrong or expired; get a new code at the office',
+  },
+  /** An invitation token that is unknown, expired, already used or meant for someone else. */
+  invitation_invalid: {
+    status: 410,
+    ru: 'Приглашение недействительно или устарело',
+    en: 'The invitation is invalid or expired',
+  },
   rate_limited: {
     status: 429,
     ru: 'Слишком много запросов, попробуйте позже',

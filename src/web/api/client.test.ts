@@ -41,6 +41,30 @@ beforeAll(async () => {
           }),
         );
         break;
+      case '/locked':
+        response.writeHead(423, { 'content-type': 'application/problem+json' });
+        response.end(
+          JSON.stringify({
+            type: 'https://mpdom.ru/problems/account-locked',
+            title: 'Вход временно заблокирован',
+            status: 423,
+            detail: 'Слишком много неверных попыток',
+            code: 'account_locked',
+            lockedUntil: '2026-12-03T19:40:00.000Z',
+            attemptsLeft: 0,
+          }),
+        );
+        break;
+      case '/upload': {
+        const chunks: Buffer[] = [];
+
+        request.on('data', (chunk: Buffer) => chunks.push(chunk));
+        request.on('end', () => {
+          response.writeHead(201, { 'content-type': 'application/json' });
+          response.end(JSON.stringify({ received: Buffer.concat(chunks).toString('latin1') }));
+        });
+        break;
+      }
       case '/gateway':
         response.writeHead(502, { 'content-type': 'text/html' });
         response.end('<html>Bad gateway</html>');
@@ -108,6 +132,36 @@ describe('apiRequest', () => {
 
     expect(lastHeaders['accept-language']).toBe('en');
     expect(error.detail).toBe('No such house');
+  });
+
+  it('keeps the extension members of a problem and reads them by type', async () => {
+    const error = await failure(apiRequest(`${base}/locked`));
+
+    expect(error.code).toBe('account_locked');
+    expect(error.extensions).toEqual({
+      lockedUntil: '2026-12-03T19:40:00.000Z',
+      attemptsLeft: 0,
+    });
+    expect(error.text('lockedUntil')).toBe('2026-12-03T19:40:00.000Z');
+    expect(error.number('attemptsLeft')).toBe(0);
+    // A member of the other type is absent, not coerced.
+    expect(error.number('lockedUntil')).toBeUndefined();
+    expect(error.text('detail')).toBeUndefined();
+  });
+
+  it('sends a FormData body as multipart with its boundary, not as JSON', async () => {
+    const form = new FormData();
+
+    form.append('file', new Blob(['%PDF-1.4 test'], { type: 'application/pdf' }), 'scan.pdf');
+
+    const answer = await apiRequest<{ received: string }>(`${base}/upload`, {
+      method: 'POST',
+      body: form,
+    });
+
+    expect(lastHeaders['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(answer.received).toContain('filename="scan.pdf"');
+    expect(answer.received).toContain('%PDF-1.4 test');
   });
 
   it('reports an answer that is not a problem document as unexpected, with its status', async () => {

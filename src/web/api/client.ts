@@ -15,6 +15,8 @@ export class ApiError extends Error {
   readonly detail: string | undefined;
   readonly requestId: string | undefined;
   readonly fieldErrors: FieldError[];
+  /** Extension members of the problem (RFC 9457 §3.2), e.g. `lockedUntil`, `attemptsLeft`. */
+  readonly extensions: Record<string, unknown>;
 
   constructor(init: {
     status: number;
@@ -22,6 +24,7 @@ export class ApiError extends Error {
     detail?: string;
     requestId?: string;
     errors?: FieldError[];
+    extensions?: Record<string, unknown>;
     cause?: unknown;
   }) {
     super(init.detail ?? init.code, { cause: init.cause });
@@ -31,6 +34,21 @@ export class ApiError extends Error {
     this.detail = init.detail;
     this.requestId = init.requestId;
     this.fieldErrors = init.errors ?? [];
+    this.extensions = init.extensions ?? {};
+  }
+
+  /** An extension member as a string, or undefined when absent or of another type. */
+  text(name: string): string | undefined {
+    const value = this.extensions[name];
+
+    return typeof value === 'string' ? value : undefined;
+  }
+
+  /** An extension member as a number, or undefined when absent or of another type. */
+  number(name: string): number | undefined {
+    const value = this.extensions[name];
+
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
   }
 
   /** True when the fault is the client's own (no answer, or an answer we cannot read). */
@@ -86,6 +104,24 @@ function isProblem(value: unknown): value is Problem {
   return typeof candidate.status === 'number' && typeof candidate.code === 'string';
 }
 
+const PROBLEM_MEMBERS = new Set([
+  'type',
+  'title',
+  'status',
+  'detail',
+  'code',
+  'instance',
+  'requestId',
+  'errors',
+]);
+
+/** The members a problem carries beyond RFC 9457's own (`lockedUntil`, `limit`, `retryAt`…). */
+function extensionsOf(problem: Problem): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(problem as Record<string, unknown>).filter(([key]) => !PROBLEM_MEMBERS.has(key)),
+  );
+}
+
 /** Turns a failed response into an ApiError, reading problem+json when the server sent it. */
 export async function errorFromResponse(response: Response): Promise<ApiError> {
   const type = response.headers.get('content-type') ?? '';
@@ -96,6 +132,7 @@ export async function errorFromResponse(response: Response): Promise<ApiError> {
 
     if (isProblem(body)) {
       return new ApiError({
+        extensions: extensionsOf(body),
         status: body.status,
         code: body.code,
         detail: typeof body.detail === 'string' ? body.detail : body.title,
@@ -115,7 +152,10 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     'accept-language': state.language,
   };
 
-  if (options.body !== undefined) {
+  // A FormData body (a file upload) sets its own multipart content type with the boundary.
+  const isForm = typeof FormData !== 'undefined' && options.body instanceof FormData;
+
+  if (options.body !== undefined && !isForm) {
     headers['content-type'] = 'application/json';
   }
 
@@ -129,7 +169,12 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     response = await fetch(buildUrl(path, options.query), {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body:
+        options.body === undefined
+          ? undefined
+          : isForm
+            ? (options.body as FormData)
+            : JSON.stringify(options.body),
       credentials: 'same-origin',
       signal: options.signal,
     });

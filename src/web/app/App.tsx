@@ -7,6 +7,7 @@ import { HomePage } from '../routes/home/HomePage.js';
 import { NotFoundPage } from '../routes/NotFoundPage.js';
 import { ComingSectionPage } from '../routes/sections/ComingSectionPage.js';
 import { AppLayout } from './layout/AppLayout.js';
+import { RequireSignIn } from '../session/RequireSignIn.js';
 import { ALL_SECTIONS } from './navigation.js';
 import { createQueryClient } from './queryClient.js';
 import { cssVariablesResolver, theme } from './theme.js';
@@ -26,6 +27,29 @@ const OrganisationPage = lazy(() =>
 const SignInPage = lazy(() =>
   import('../routes/signin/SignInPage.js').then((m) => ({ default: m.SignInPage })),
 );
+const RegisterPage = lazy(() =>
+  import('../routes/register/RegisterPage.js').then((m) => ({ default: m.RegisterPage })),
+);
+const RecoveryPage = lazy(() =>
+  import('../routes/recovery/RecoveryPage.js').then((m) => ({ default: m.RecoveryPage })),
+);
+const ProfilePage = lazy(() =>
+  import('../routes/profile/ProfilePage.js').then((m) => ({ default: m.ProfilePage })),
+);
+const VerificationQueuePage = lazy(() =>
+  import('../routes/operator/VerificationQueuePage.js').then((m) => ({
+    default: m.VerificationQueuePage,
+  })),
+);
+const OutboxPage = lazy(() =>
+  import('../routes/operator/OutboxPage.js').then((m) => ({ default: m.OutboxPage })),
+);
+const EmployeesPage = lazy(() =>
+  import('../routes/staff/EmployeesPage.js').then((m) => ({ default: m.EmployeesPage })),
+);
+const JournalPage = lazy(() =>
+  import('../routes/journal/JournalPage.js').then((m) => ({ default: m.JournalPage })),
+);
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
@@ -41,7 +65,49 @@ export function App() {
               <Route path="houses/:id" element={<HousePage />} />
               <Route path="organisations/:id" element={<OrganisationPage />} />
               <Route path="signin" element={<SignInPage />} />
-              {ALL_SECTIONS.map((section) => (
+              <Route path="register" element={<RegisterPage />} />
+              <Route path="recovery" element={<RecoveryPage />} />
+              <Route
+                path="profile"
+                element={
+                  <RequireSignIn>
+                    <ProfilePage />
+                  </RequireSignIn>
+                }
+              />
+              <Route
+                path="operator/verifications"
+                element={
+                  <RequireSignIn>
+                    <VerificationQueuePage />
+                  </RequireSignIn>
+                }
+              />
+              <Route
+                path="operator/outbox"
+                element={
+                  <RequireSignIn>
+                    <OutboxPage />
+                  </RequireSignIn>
+                }
+              />
+              <Route
+                path="org/staff"
+                element={
+                  <RequireSignIn>
+                    <EmployeesPage />
+                  </RequireSignIn>
+                }
+              />
+              <Route
+                path="journal"
+                element={
+                  <RequireSignIn>
+                    <JournalPage />
+                  </RequireSignIn>
+                }
+              />
+              {ALL_SECTIONS.filter((section) => !section.ready).map((section) => (
                 <Route
                   key={section.key}
                   path={section.path}

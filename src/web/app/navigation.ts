@@ -4,7 +4,7 @@ import type { ParseKeys } from 'i18next';
  * The sections of each audience. `key` names the texts under `sections.<key>` in the translation
  * files; every section here is still a "coming" page until its issue lands.
  */
-export type Section = { key: SectionKey; path: string };
+export type Section = { key: SectionKey; path: string; ready?: boolean };
 
 export type SectionKey =
   | 'ownerObjects'
@@ -48,7 +48,7 @@ export const AUDIENCES: Audience[] = [
       { key: 'orgCharges', path: '/org/charges' },
       { key: 'orgRequests', path: '/org/requests' },
       { key: 'orgMeetings', path: '/org/meetings' },
-      { key: 'orgStaff', path: '/org/staff' },
+      { key: 'orgStaff', path: '/org/staff', ready: true },
     ],
   },
   {

@@ -18,20 +18,28 @@ export function UserArea({ stacked = false }: { stacked?: boolean }) {
     const to = next && next !== '/' ? `/signin?next=${encodeURIComponent(next)}` : '/signin';
 
     return (
-      <Button component={Link} to={to} variant="filled" size="sm" fullWidth={stacked}>
-        {t('header.signIn')}
-      </Button>
+      <Group gap="xs" wrap="nowrap" grow={stacked}>
+        <Button component={Link} to={to} variant="filled" size="sm" fullWidth={stacked}>
+          {t('header.signIn')}
+        </Button>
+        <Button component={Link} to="/register" variant="default" size="sm" fullWidth={stacked}>
+          {t('header.register')}
+        </Button>
+      </Group>
     );
   }
 
   return (
     <Group gap="xs" wrap="nowrap" aria-label={t('header.account')} role="group">
       <Text
+        component={Link}
+        to="/profile"
         size="sm"
         fw={600}
         data-testid="signed-in-name"
         truncate
         maw={stacked ? undefined : 220}
+        aria-label={t('header.profileOf', { name: user.displayName })}
       >
         {user.displayName}
       </Text>

@@ -66,3 +66,17 @@ export function formatDay(isoDate: string, language: string): string {
     date,
   );
 }
+
+/** A moment with date and time, in the visitor's own time zone (lock ends, code limits). */
+export function formatDateTime(iso: string, language: string): string {
+  const date = new Date(iso);
+
+  if (Number.isNaN(date.getTime())) {
+    return iso;
+  }
+
+  return new Intl.DateTimeFormat(locale(language), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(date);
+}

@@ -45,3 +45,16 @@ export function useSignOut() {
     },
   });
 }
+
+/**
+ * Takes a session that another step opened (registration, recovery, second factor, passkey):
+ * remembers its CSRF token and shows the person as signed in everywhere at once.
+ */
+export function useAdoptSession() {
+  const queryClient = useQueryClient();
+
+  return (session: Session) => {
+    setCsrfToken(session.csrfToken);
+    queryClient.setQueryData(SESSION_KEY, session);
+  };
+}

@@ -7,7 +7,7 @@ import {
   type RegistryHouse,
   type RowOptions,
 } from '../../../domain/registry/registry-row.js';
-import type { AppContext } from '../../platform/context.js';
+import type { ServiceContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { OrganisationResolver } from '../organisations/organisations.registry.js';
 import { ImportTally, type ImportProgress, type ImportReport } from './buildings.import-report.js';
@@ -37,7 +37,7 @@ const DEFAULT_BATCH = 1000;
  * updates houses by their portal id. The run and its report are kept in `import_runs`.
  */
 export async function importHouses(
-  ctx: AppContext,
+  ctx: ServiceContext,
   filePath: string,
   options: ImportOptions = {},
 ): Promise<ImportReport> {
@@ -93,7 +93,7 @@ type ReadContext = {
 };
 
 async function readRows(
-  ctx: AppContext,
+  ctx: ServiceContext,
   source: RegistrySource,
   read: ReadContext,
 ): Promise<RegistryHeader> {
@@ -236,7 +236,7 @@ function buildReport(
   };
 }
 
-async function recordRun(ctx: AppContext, report: StoredReport, error: unknown): Promise<string> {
+async function recordRun(ctx: ServiceContext, report: StoredReport, error: unknown): Promise<string> {
   const failure =
     error === null ? undefined : error instanceof Error ? error.message : 'unknown error';
   const [row] = await ctx.db.query<{ id: string }>(

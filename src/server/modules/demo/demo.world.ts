@@ -4,6 +4,7 @@ import {
 } from '../../../domain/premises/plan-demo-premises.js';
 import { fromCenti } from '../../../domain/premises/split-area.js';
 import { seededRandom, syntheticPerson } from '../../../domain/demo/synthetic-people.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { AppContext } from '../../platform/context.js';
 import type { Queryable } from '../../platform/db/database.js';
 import { insertRows } from '../../platform/db/insert-rows.js';
@@ -61,7 +62,21 @@ export async function buildDemoWorld(ctx: AppContext): Promise<DemoWorld | null>
 
     await createAccounts(tx, { houses, orgs, firstFlats, hashes });
 
-    return { houses, premises: premisesCount, persons: personsCount + DEMO_ACCOUNTS.length };
+    const world = { houses, premises: premisesCount, persons: personsCount + DEMO_ACCOUNTS.length };
+
+    await recordAudit(tx, {
+      actorUserId: null,
+      action: 'demo.built',
+      objectType: 'demo_world',
+      objectId: null,
+      after: {
+        houseIds: houses.map((house) => house.id),
+        premises: world.premises,
+        persons: world.persons,
+      },
+    });
+
+    return world;
   });
 }
 

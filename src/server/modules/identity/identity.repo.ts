@@ -29,6 +29,15 @@ export async function findUserByLogin(
   return rows[0];
 }
 
+export async function findUserById(db: Queryable, id: string): Promise<UserRow | undefined> {
+  const rows = await db.query<UserRow>(
+    `SELECT ${USER_COLUMNS} FROM users u JOIN persons p ON p.id = u.person_id WHERE u.id = $1`,
+    [id],
+  );
+
+  return rows[0];
+}
+
 export async function findUserBySessionToken(
   db: Queryable,
   tokenHash: string,
@@ -62,10 +71,10 @@ export async function insertSession(
     ip: string | null;
     expiresAt: Date;
   },
-): Promise<void> {
-  await db.query(
+): Promise<string> {
+  const [row] = await db.query<{ id: string }>(
     `INSERT INTO sessions (user_id, token_hash, csrf_token, user_agent, ip, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6)`,
+     VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
     [
       session.userId,
       session.tokenHash,
@@ -75,6 +84,8 @@ export async function insertSession(
       session.expiresAt.toISOString(),
     ],
   );
+
+  return row?.id ?? '';
 }
 
 export async function endSession(db: Queryable, sessionId: string): Promise<void> {

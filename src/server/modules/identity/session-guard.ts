@@ -12,7 +12,14 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 // Signing in is the one cookie-less write that must work without a CSRF token; SameSite=Lax on
 // the cookie it sets covers the cross-site case.
-const CSRF_EXEMPT = new Set(['POST /api/v1/sessions']);
+// The second-factor and passkey steps of signing in are the same kind of write: each carries its
+// own proof (a challenge id, a signature), which a cross-site page cannot know.
+const CSRF_EXEMPT = new Set([
+  'POST /api/v1/sessions',
+  'POST /api/v1/sessions/second-factor',
+  'POST /api/v1/sessions/passkey/options',
+  'POST /api/v1/sessions/passkey',
+]);
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
+import { auditFromRequest, recordAudit } from '../../platform/audit/audit.service.js';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { ProblemSchema } from '../../platform/http/problem-schema.js';
@@ -44,7 +45,12 @@ export async function sessionsRoutes(api: FastifyInstance, ctx: AppContext) {
         tags: ['sessions'],
         summary: 'Sign in with e-mail or phone and password',
         body: SignInSchema,
-        response: { 201: SessionSchema, 401: ProblemSchema, 429: ProblemSchema },
+        response: {
+          201: SessionSchema,
+          401: ProblemSchema,
+          423: ProblemSchema,
+          429: ProblemSchema,
+        },
       },
     },
     async (request, reply) => {
@@ -52,6 +58,7 @@ export async function sessionsRoutes(api: FastifyInstance, ctx: AppContext) {
         ...request.body,
         userAgent: request.headers['user-agent'] ?? null,
         ip: request.ip,
+        requestId: request.id,
       });
 
       reply.setCookie(SESSION_COOKIE, session.token, {
@@ -107,8 +114,18 @@ export async function sessionsRoutes(api: FastifyInstance, ctx: AppContext) {
     async (request, reply) => {
       requireUser(request);
 
-      if (request.sessionId) {
-        await endSession(ctx.db, request.sessionId);
+      const sessionId = request.sessionId;
+
+      if (sessionId) {
+        await ctx.db.transaction(async (tx) => {
+          await endSession(tx, sessionId);
+          await recordAudit(tx, {
+            ...auditFromRequest(request),
+            action: 'session.ended',
+            objectType: 'session',
+            objectId: sessionId,
+          });
+        });
       }
 
       reply.clearCookie(SESSION_COOKIE, { path: '/' });

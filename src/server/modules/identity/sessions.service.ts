@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 
 import { normalizeEmail, normalizeRussianPhone } from '../../../domain/contacts/phone.js';
+import { recordAudit } from '../../platform/audit/audit.service.js';
 import type { Queryable } from '../../platform/db/database.js';
+import { inTransaction } from '../../platform/db/in-transaction.js';
 import { AppError } from '../../platform/errors.js';
 import type { SignedInUser } from '../../platform/http/auth-types.js';
 import {
@@ -11,6 +13,12 @@ import {
   insertSession,
   type UserRow,
 } from './identity.repo.js';
+import {
+  assertLoginNotLocked,
+  clearSignInFailures,
+  recordSignInFailure,
+} from '../accounts/lockout.service.js';
+import { requireSecondFactor } from '../security/second-factor.service.js';
 import { verifyPassword } from './password.js';
 
 export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
@@ -62,27 +70,65 @@ export function parseLogin(login: string): { email: string } | { phone: string }
  */
 export async function signIn(
   db: Queryable,
-  input: { login: string; password: string; userAgent: string | null; ip: string | null },
+  input: {
+    login: string;
+    password: string;
+    userAgent: string | null;
+    ip: string | null;
+    requestId?: string | null;
+  },
 ): Promise<{ token: string; csrfToken: string; user: SessionUser; expiresAt: Date }> {
+  // A locked login is refused before the password is looked at, existing or not (lockout.ts).
+  await assertLoginNotLocked(db, input.login);
+
   const login = parseLogin(input.login);
   const row = login ? await findUserByLogin(db, login) : undefined;
   const valid = await verifyPassword(row?.passwordHash, input.password);
 
   if (!row || !valid) {
+    await recordSignInFailure(db, input.login);
+
     throw new AppError('invalid_credentials');
   }
 
+  await clearSignInFailures(db, input.login);
+
+  // With TOTP on, the right password only earns a challenge for the code, not a session.
+  await requireSecondFactor(db, row.id, input);
+
+  return openSession(db, row, input);
+}
+
+/** Opens a session for a person who has proved who they are (password, second factor, passkey). */
+export async function openSession(
+  db: Queryable,
+  row: UserRow,
+  input: { userAgent: string | null; ip: string | null; requestId?: string | null },
+): Promise<{ token: string; csrfToken: string; user: SessionUser; expiresAt: Date }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
-
-  await insertSession(db, {
+  const session = {
     userId: row.id,
     tokenHash: hashToken(token),
     csrfToken,
     userAgent: input.userAgent?.slice(0, 500) ?? null,
     ip: input.ip,
     expiresAt,
+  };
+
+  // The session and its journal entry commit together.
+  await inTransaction(db, async (tx) => {
+    const sessionId = await insertSession(tx, session);
+
+    await recordAudit(tx, {
+      actorUserId: row.id,
+      requestId: input.requestId ?? null,
+      action: 'session.started',
+      objectType: 'session',
+      objectId: sessionId,
+      after: { userId: row.id, userAgent: session.userAgent, ip: session.ip, expiresAt },
+    });
   });
 
   return { token, csrfToken, user: await toSessionUser(db, row), expiresAt };

@@ -1,4 +1,13 @@
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  boolean,
+  index,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 
 /** Management companies, ТСЖ/ЖСК, authorities and the platform operator. */
 export const organisations = pgTable(
@@ -8,6 +17,12 @@ export const organisations = pgTable(
     /** management_company | hoa (ТСЖ) | housing_coop (ЖСК) | authority | operator | other */
     kind: text('kind').notNull().default('management_company'),
     name: text('name').notNull(),
+    /**
+     * The organisation this one is a department of (a municipal administration's departments,
+     * an inspection's divisions); null for a top-level organisation. Rights of the parent's
+     * admin extend to its departments.
+     */
+    parentId: uuid('parent_id').references((): AnyPgColumn => organisations.id),
     /**
      * Deduplication and search key: quotes, case, ё and spacing folded (see domain/organisations).
      * Not unique: different ТСЖ share a name («Наш дом» six times in one city), and the portal

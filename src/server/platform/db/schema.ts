@@ -5,3 +5,7 @@ export * from '../../modules/organisations/organisations.tables.js';
 export * from '../../modules/premises/premises.tables.js';
 export * from '../files/files.tables.js';
 export * from '../outbox/outbox.tables.js';
+export * from '../../modules/security/security.tables.js';
+export * from '../../modules/access/access.tables.js';
+export * from '../audit/audit.tables.js';
+export * from '../../modules/accounts/accounts.tables.js';

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 
 import { AUDIENCES, sectionTitleKey } from '../navigation.js';
+import { AccountNav } from './AccountNav.js';
 
 /** Public pages first, then each audience's sections; unbuilt sections say "soon" up front. */
 export function AudienceNav({ onNavigate }: { onNavigate?: () => void }) {
@@ -11,6 +12,7 @@ export function AudienceNav({ onNavigate }: { onNavigate?: () => void }) {
 
   return (
     <Stack gap="md">
+      <AccountNav onNavigate={onNavigate} />
       <div>
         <Text component="h2" size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" mb={4}>
           {t('nav.public')}
@@ -41,9 +43,11 @@ export function AudienceNav({ onNavigate }: { onNavigate?: () => void }) {
               onClick={onNavigate}
               py={5}
               rightSection={
-                <Badge size="xs" variant="outline" color="gray.7">
-                  {t('nav.soon')}
-                </Badge>
+                section.ready ? null : (
+                  <Badge size="xs" variant="outline" color="gray.7">
+                    {t('nav.soon')}
+                  </Badge>
+                )
               }
             />
           ))}

@@ -105,6 +105,7 @@ CREATE TABLE "organisations" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"kind" text DEFAULT 'management_company' NOT NULL,
 	"name" text NOT NULL,
+	"parent_id" uuid,
 	"normalized_name" text NOT NULL,
 	"inn" text,
 	"ogrn" text,
@@ -167,6 +168,7 @@ CREATE TABLE "stored_files" (
 --> statement-breakpoint
 CREATE TABLE "outbox_messages" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigint GENERATED ALWAYS AS IDENTITY (sequence name "outbox_messages_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"channel" text NOT NULL,
 	"recipient" text NOT NULL,
 	"subject" text,
@@ -185,6 +187,7 @@ ALTER TABLE "memberships" ADD CONSTRAINT "memberships_user_id_users_id_fk" FOREI
 ALTER TABLE "memberships" ADD CONSTRAINT "memberships_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sessions" ADD CONSTRAINT "sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_person_id_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organisations" ADD CONSTRAINT "organisations_parent_id_organisations_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ownerships" ADD CONSTRAINT "ownerships_premise_id_premises_id_fk" FOREIGN KEY ("premise_id") REFERENCES "public"."premises"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ownerships" ADD CONSTRAINT "ownerships_person_id_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "ownerships" ADD CONSTRAINT "ownerships_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -199,4 +202,6 @@ CREATE UNIQUE INDEX "organisations_portal_link_key" ON "organisations" USING btr
 CREATE INDEX "ownerships_premise_idx" ON "ownerships" USING btree ("premise_id");--> statement-breakpoint
 CREATE INDEX "residents_premise_idx" ON "residents" USING btree ("premise_id");--> statement-breakpoint
 CREATE INDEX "outbox_status_idx" ON "outbox_messages" USING btree ("status","created_at");--> statement-breakpoint
-CREATE INDEX "outbox_due_idx" ON "outbox_messages" USING btree ("status","next_attempt_at");
+CREATE INDEX "outbox_due_idx" ON "outbox_messages" USING btree ("status","next_attempt_at");--> statement-breakpoint
+CREATE INDEX "outbox_seq_idx" ON "outbox_messages" USING btree ("seq");--> statement-breakpoint
+CREATE INDEX "outbox_recipient_idx" ON "outbox_messages" USING btree (lower("recipient"));

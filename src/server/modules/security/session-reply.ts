@@ -1,0 +1,41 @@
+import type { FastifyReply } from 'fastify';
+
+import type { AppContext } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
+import { findUserById } from '../identity/identity.repo.js';
+import { SESSION_COOKIE } from '../identity/session-guard.js';
+import { openSession, SESSION_TTL_MS } from '../identity/sessions.service.js';
+
+/**
+ * Opens a session for a user who finished signing in by a second factor or a passkey, sets the
+ * cookie exactly as password sign-in does, and answers 201 with the same body.
+ */
+export async function replyWithNewSession(
+  ctx: AppContext,
+  reply: FastifyReply,
+  userId: string,
+  meta: { userAgent: string | null; ip: string | null; requestId: string },
+) {
+  const row = await findUserById(ctx.db, userId);
+
+  if (!row) {
+    throw new AppError('unauthenticated');
+  }
+
+  const session = await openSession(ctx.db, row, meta);
+
+  reply.setCookie(SESSION_COOKIE, session.token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: ctx.config.env === 'production',
+    signed: true,
+    maxAge: SESSION_TTL_MS / 1000,
+  });
+
+  return reply.status(201).send({
+    user: session.user,
+    csrfToken: session.csrfToken,
+    expiresAt: session.expiresAt.toISOString(),
+  });
+}
