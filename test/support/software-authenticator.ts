@@ -6,7 +6,7 @@ import {
   type KeyObject,
 } from 'node:crypto';
 
-import { Encoder } from 'cbor-x';
+import { encode as encodeCbor } from 'cborg';
 
 /**
  * A platform authenticator in software, for tests: a real P-256 key pair, real CBOR attestation
@@ -21,16 +21,9 @@ const FLAG_ATTESTED_DATA = 0x40;
 type CreationOptions = { challenge: string; rp: { id?: string }; user: { id: string } };
 type RequestOptions = { challenge: string; rpId?: string };
 
-// Canonical CBOR as authenticators write it: minimal length headers, plain maps, no extensions.
-// (useTag259ForMaps is a real option the typings lack; without it Maps carry CBOR tag 259.)
-const encoderOptions = {
-  useRecords: false,
-  variableMapSize: true,
-  tagUint8Array: false,
-  useTag259ForMaps: false,
-};
-const cbor = new Encoder(encoderOptions);
-const encode = (value: unknown): Buffer => Buffer.from(cbor.encode(value));
+// Canonical CBOR as authenticators write it: minimal length headers, plain maps (cborg encodes
+// a Map with its integer COSE keys as a plain CBOR map), byte strings for Uint8Array.
+const encode = (value: unknown): Buffer => Buffer.from(encodeCbor(value));
 
 const b64url = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 
