@@ -4,9 +4,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.js';
 import { pickLocale } from '../../platform/errors.js';
 import { ProblemSchema } from '../../platform/http/problem-schema.js';
-import { SESSION_COOKIE } from '../identity/session-guard.js';
 import { SessionSchema } from '../identity/sessions.schema.js';
-import { SESSION_TTL_MS, signIn } from '../identity/sessions.service.js';
+import { signIn } from '../identity/sessions.service.js';
 import { currentLegalTexts } from './accounts.data.js';
 import { completeRegistrationWithPassword } from './complete-registration.js';
 import {
@@ -37,6 +36,7 @@ import {
   startRegistration,
   type RequestMeta,
 } from './registrations.service.js';
+import { sendNewSession } from '../identity/session-cookie.js';
 
 // Per client IP; per account the code rules (attempts, pause, daily caps) and the sign-in
 // lockout do the limiting.
@@ -75,20 +75,7 @@ export async function accountsRoutes(api: FastifyInstance, ctx: AppContext) {
   ) {
     const session = await signIn(ctx.db, { login, password, ...metaOf(request) });
 
-    reply.setCookie(SESSION_COOKIE, session.token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure,
-      signed: true,
-      maxAge: SESSION_TTL_MS / 1000,
-    });
-
-    return reply.status(201).send({
-      user: session.user,
-      csrfToken: session.csrfToken,
-      expiresAt: session.expiresAt.toISOString(),
-    });
+    return sendNewSession(reply, session, secure);
   }
 
   routes.get(

@@ -10,7 +10,8 @@ import { ProblemSchema } from '../../platform/http/problem-schema.js';
 import { endSession, touchSession } from './identity.repo.js';
 import { installSessionGuard, SESSION_COOKIE, requireUser } from './session-guard.js';
 import { SessionSchema, SignInSchema } from './sessions.schema.js';
-import { resolveSession, SESSION_TTL_MS, signIn } from './sessions.service.js';
+import { resolveSession, signIn } from './sessions.service.js';
+import { sendNewSession } from './session-cookie.js';
 
 /**
  * Web sign-in with a session cookie. The full identity flows (registration, codes, second factor)
@@ -61,20 +62,7 @@ export async function sessionsRoutes(api: FastifyInstance, ctx: AppContext) {
         requestId: request.id,
       });
 
-      reply.setCookie(SESSION_COOKIE, session.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure,
-        signed: true,
-        maxAge: SESSION_TTL_MS / 1000,
-      });
-
-      return reply.status(201).send({
-        user: session.user,
-        csrfToken: session.csrfToken,
-        expiresAt: session.expiresAt.toISOString(),
-      });
+      return sendNewSession(reply, session, secure);
     },
   );
 

@@ -3,8 +3,8 @@ import type { FastifyReply } from 'fastify';
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { findUserById } from '../identity/identity.repo.js';
-import { SESSION_COOKIE } from '../identity/session-guard.js';
-import { openSession, SESSION_TTL_MS } from '../identity/sessions.service.js';
+import { openSession } from '../identity/sessions.service.js';
+import { sendNewSession } from '../identity/session-cookie.js';
 
 /**
  * Opens a session for a user who finished signing in by a second factor or a passkey, sets the
@@ -24,18 +24,5 @@ export async function replyWithNewSession(
 
   const session = await openSession(ctx.db, row, meta);
 
-  reply.setCookie(SESSION_COOKIE, session.token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: ctx.config.env === 'production',
-    signed: true,
-    maxAge: SESSION_TTL_MS / 1000,
-  });
-
-  return reply.status(201).send({
-    user: session.user,
-    csrfToken: session.csrfToken,
-    expiresAt: session.expiresAt.toISOString(),
-  });
+  return sendNewSession(reply, session, ctx.config.env === 'production');
 }
