@@ -9,7 +9,14 @@ let passed = Number(checksPassed);
 let failed = Number(checksFailed);
 let skipped = 0;
 
-for (const run of ['pglite', 'postgres']) {
+// Each run and whether it includes the browser journeys.
+const RUNS = [
+  ['pglite', true],
+  ['postgres', true],
+  ['node24', false],
+];
+
+for (const [run, withBrowser] of RUNS) {
   const vitestFile = path.join(reportsDir, run, 'vitest.json');
   const playwrightFile = path.join(reportsDir, run, 'playwright.json');
 
@@ -24,6 +31,10 @@ for (const run of ['pglite', 'postgres']) {
   } else {
     console.log(`${run}: vitest wrote no report`);
     failed += 1;
+  }
+
+  if (!withBrowser) {
+    continue;
   }
 
   if (fs.existsSync(playwrightFile)) {
