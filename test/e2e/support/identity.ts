@@ -2,8 +2,6 @@ import { deflateSync, crc32 } from 'node:zlib';
 
 import { expect, request, type APIRequestContext } from '@playwright/test';
 
-import { E2E_BASE_URL } from './env.js';
-
 /** The demo identity operator; the demo world creates it on the first start. */
 export const OPERATOR = { login: 'operator@mpdom.test', password: 'demo-2026-mpdom' };
 
@@ -19,8 +17,8 @@ export function uniqueContacts() {
 }
 
 /** An API client signed in as the demo operator, writes carrying its CSRF token. */
-export async function operatorApi(): Promise<APIRequestContext> {
-  const signIn = await request.newContext({ baseURL: E2E_BASE_URL });
+export async function operatorApi(baseURL: string | undefined): Promise<APIRequestContext> {
+  const signIn = await request.newContext({ baseURL });
   const answer = await signIn.post('/api/v1/sessions', { data: OPERATOR });
 
   expect(answer.status(), 'the demo operator signs in').toBe(201);
@@ -31,7 +29,7 @@ export async function operatorApi(): Promise<APIRequestContext> {
   await signIn.dispose();
 
   return request.newContext({
-    baseURL: E2E_BASE_URL,
+    baseURL,
     storageState: state,
     extraHTTPHeaders: { 'x-csrf-token': csrfToken },
   });
@@ -120,4 +118,49 @@ export function randomSnils(valid: (input: string) => boolean): string {
   }
 
   throw new Error(`no check number fits ${body}`);
+}
+
+/**
+ * A person registered through the API (start, e-mail code from the outbox, consents, password),
+ * for journeys about what comes after registration.
+ */
+export async function registerThroughApi(
+  anonymous: APIRequestContext,
+  operator: APIRequestContext,
+  person: { email: string; surname: string; name: string; password: string },
+) {
+  const started = Date.now() - 1000;
+  const answer = await anonymous.post('/api/v1/registrations', {
+    data: { email: person.email, surname: person.surname, name: person.name },
+  });
+
+  expect(answer.status()).toBe(201);
+
+  const { registrationId } = (await answer.json()) as { registrationId: string };
+  const path = `/api/v1/registrations/${registrationId}`;
+
+  expect((await anonymous.post(`${path}/codes`, { data: { kind: 'email' } })).status()).toBe(202);
+
+  const code = await latestCode(operator, person.email, started);
+  const texts = (await (await anonymous.get('/api/v1/legal-texts/current')).json()) as {
+    personalDataConsent: { version: string };
+    userAgreement: { version: string };
+  };
+  const confirmed = await anonymous.post(`${path}/confirmations`, {
+    data: { kind: 'email', code },
+  });
+
+  expect(confirmed.status()).toBe(200);
+
+  const consents = await anonymous.post(`${path}/consents`, {
+    data: {
+      personalDataConsentVersion: texts.personalDataConsent.version,
+      userAgreementVersion: texts.userAgreement.version,
+    },
+  });
+
+  expect(consents.status()).toBe(200);
+  expect(
+    (await anonymous.post(`${path}/password`, { data: { password: person.password } })).status(),
+  ).toBe(201);
 }

@@ -54,7 +54,12 @@ export function VerificationPanel({ me }: { me: Me }) {
             </>
           ) : null}
           {pending ? (
-            <Alert color="blue.9" variant="outline" role="status" data-testid="verification-pending">
+            <Alert
+              color="blue.9"
+              variant="outline"
+              role="status"
+              data-testid="verification-pending"
+            >
               {t('profile.verification.pending', {
                 since: formatDateTime(pending.createdAt, language),
               })}
