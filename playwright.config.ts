@@ -13,7 +13,8 @@ export default defineConfig({
   // Deleting the data directory cannot wait for globalSetup: Playwright starts the web server
   // first. start-platform.mjs removes it right before the server starts.
   globalSetup: './test/e2e/support/global-setup.ts',
-  outputDir: '.tmp/e2e-results',
+  // One folder per port, so journeys of two checkouts on one machine never delete each other's.
+  outputDir: `.tmp/e2e-results-${E2E_PORT}`,
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: true,
@@ -59,6 +60,8 @@ export default defineConfig({
       HOST: '127.0.0.1',
       DATA_DIR: E2E_DATA_DIR,
       LOG_LEVEL: 'warn',
+      // Every journey signs in from 127.0.0.1; the per-address limit is for the open internet.
+      SIGN_IN_ATTEMPTS_PER_MINUTE: '1000',
     },
     reuseExistingServer: false,
     // The first start builds the UI and imports 10,537 houses; on two cores that takes a while.

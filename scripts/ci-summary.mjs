@@ -27,7 +27,9 @@ for (const [run, withBrowser] of RUNS) {
     failed += report.numFailedTests;
     skipped += report.numPendingTests + report.numTodoTests;
     // A file that failed to load has no tests to count; count the file itself.
-    failed += report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+    failed += report.testResults.filter(
+      (f) => f.status === 'failed' && f.assertionResults.length === 0,
+    ).length;
   } else {
     console.log(`${run}: vitest wrote no report`);
     failed += 1;

@@ -33,12 +33,30 @@ const EnvSchema = z.object({
   DEMO: booleanFlag.default(true),
   /** Registry extract imported on the first start of an empty database. */
   HOUSES_FILE: z.string().min(1).default('data/houses/ekaterinburg-2016-09.csv.gz'),
+  /** Where property facts come from: `local`, the embedded copy of imported registry extracts. */
+  REGISTRY_ADAPTER: z
+    .enum(['local'], {
+      error: (issue) =>
+        `unknown registry adapter ${JSON.stringify(issue.input)}; known: local (the copy of extracts imported with \`mpdom import registry\`)`,
+    })
+    .default('local'),
+  /**
+   * Sign-in attempts one client address may make per minute, whatever the login; the per-login
+   * lockout guards each account apart from this.
+   */
+  SIGN_IN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   /** Largest upload accepted, in bytes (documents are 5 MB by the product's default). */
   UPLOAD_MAX_BYTES: z.coerce
     .number()
     .int()
     .positive()
     .default(5 * 1024 * 1024),
+  /**
+   * How far a claimed area may differ from the registry's and still match: both limits apply
+   * (0.5 m² and 1 % by default, whichever is tighter). See domain/property-claims/reconcile.ts.
+   */
+  CLAIM_AREA_TOLERANCE_M2: z.coerce.number().min(0).max(100).default(0.5),
+  CLAIM_AREA_TOLERANCE_PERCENT: z.coerce.number().min(0).max(100).default(1),
   /** Runs the background worker in the same process as the API (the embedded default). */
   WORKER: booleanFlag.default(true),
   /**
@@ -103,7 +121,10 @@ export type Config = {
   logLevel: Env['LOG_LEVEL'];
   demo: boolean;
   housesFile: string;
+  registry: { adapter: Env['REGISTRY_ADAPTER'] };
   uploads: { maxBytes: number; dir: string };
+  /** Property claims: the area tolerance of the registry check, in hundredths and basis points. */
+  claims: { areaTolerance: { absoluteCenti: number; relativeBasisPoints: number } };
   outboxDir: string;
   mail: { from: string; smtpUrl: string | undefined };
   sms: {
@@ -114,7 +135,11 @@ export type Config = {
   };
   worker: boolean;
   cookieSecret: string;
-  security: { totpEncryptionKey: string; webauthn: { rpId: string; origin: string } };
+  security: {
+    totpEncryptionKey: string;
+    webauthn: { rpId: string; origin: string };
+    signInAttemptsPerMinute: number;
+  };
   access: {
     personalDataKey: string;
     assuranceOverrides: string;
@@ -181,7 +206,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL,
     demo: env.DEMO,
     housesFile: path.resolve(env.HOUSES_FILE),
+    registry: { adapter: env.REGISTRY_ADAPTER },
     uploads: { maxBytes: env.UPLOAD_MAX_BYTES, dir: path.join(dataDir, 'files') },
+    claims: {
+      areaTolerance: {
+        absoluteCenti: Math.round(env.CLAIM_AREA_TOLERANCE_M2 * 100),
+        relativeBasisPoints: Math.round(env.CLAIM_AREA_TOLERANCE_PERCENT * 100),
+      },
+    },
     outboxDir: path.join(dataDir, 'outbox'),
     mail: { from: env.MAIL_FROM, smtpUrl: env.SMTP_URL },
     sms: {
@@ -206,6 +238,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     security: {
       totpEncryptionKey: env.TOTP_ENCRYPTION_KEY ?? DEV_TOTP_ENCRYPTION_KEY,
+      signInAttemptsPerMinute: env.SIGN_IN_ATTEMPTS_PER_MINUTE,
       webauthn: {
         rpId: env.WEBAUTHN_RP_ID ?? new URL(webauthnOrigin).hostname,
         // An origin has no path; PUBLIC_URL may carry one (or a trailing slash).

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 
 import { importHouses } from './modules/buildings/buildings.import.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/demo/demo.accounts.js';
+import { seedDemoRegistry } from './modules/demo/demo.registry.js';
 import { buildDemoWorld } from './modules/demo/demo.world.js';
 import type { AppContext } from './platform/context.js';
 
@@ -46,6 +47,9 @@ export async function firstStart(
     return;
   }
 
+  // The registry extract of the demo houses, with its documented disagreements (docs/demo-world.md).
+  const registry = await seedDemoRegistry(ctx, world.houses);
+
   const accounts = DEMO_ACCOUNTS.map(
     (a) => `    ${a.login.padEnd(24)} ${a.audience.padEnd(13)} ${a.description.ru}`,
   ).join('\n');
@@ -53,6 +57,8 @@ export async function firstStart(
   print(
     `\n  ДЕМО / DEMO: ${world.premises} premises and ${world.persons} synthetic people in\n` +
       world.houses.map((h) => `    ${h.address}`).join('\n') +
+      `\n  Выписка ЕГРН / registry extract: ${registry.report.objectsRead} objects, ` +
+      `${registry.report.rightsRead} rights -> ${registry.file}` +
       `\n\n  Демо-входы / demo sign-ins (password: ${DEMO_PASSWORD}):\n${accounts}\n\n`,
   );
 }

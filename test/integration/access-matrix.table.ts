@@ -1,4 +1,9 @@
 import { ROLE_LOGINS, type AccessWorld, type RoleName } from '../support/access-world.js';
+import { CLAIM_ROWS } from './access-matrix.claims.js';
+import { HOUSE_REGISTER_ROWS } from './access-matrix.house-register.js';
+import { MY_PREMISES_ROWS } from './access-matrix.my-premises.js';
+import { PREMISES_IMPORT_ROWS } from './access-matrix.premises-import.js';
+import { REGISTRY_ROWS } from './access-matrix.registry.js';
 
 /**
  * The expected rights of every API endpoint, for the role × action matrix test. Each row says
@@ -30,7 +35,7 @@ const AUDIT_READERS = ['platform_admin', 'inspector', 'organisation_admin'] as c
 const uuid0 = '00000000-0000-4000-8000-000000000000';
 export const login = (who: Who) => (who === 'anonymous' ? 'nobody@mpdom.test' : ROLE_LOGINS[who]);
 
-export const MATRIX: Record<string, Row> = {
+const CORE: Record<string, Row> = {
   // Platform and public directory
   'GET /api/health': { allow: 'public', call: () => ({ url: '/api/health' }) },
   'GET /api/v1/demo': { allow: 'public', call: () => ({ url: '/api/v1/demo' }) },
@@ -344,4 +349,14 @@ export const MATRIX: Record<string, Row> = {
     ],
     call: (f) => ({ url: `/api/v1/premises/${f.world.ownerFlat}/rights` }),
   },
+};
+
+/** Every endpoint's row: the core table and one table per module that adds endpoints. */
+export const MATRIX: Record<string, Row> = {
+  ...CORE,
+  ...REGISTRY_ROWS,
+  ...CLAIM_ROWS,
+  ...HOUSE_REGISTER_ROWS,
+  ...PREMISES_IMPORT_ROWS,
+  ...MY_PREMISES_ROWS,
 };

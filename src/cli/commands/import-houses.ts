@@ -34,7 +34,11 @@ export function importHousesCommand(program: Command) {
     .action(async (file: string, options: { timeZone: string; json?: boolean }) => {
       const config = loadConfig();
       const db = await openDatabase(config);
-      const ctx: ServiceContext = { config, db, logger: createLogger({ ...config, logLevel: 'warn' }) };
+      const ctx: ServiceContext = {
+        config,
+        db,
+        logger: createLogger({ ...config, logLevel: 'warn' }),
+      };
       const bar = new cliProgress.SingleBar(
         {
           format:

@@ -21,6 +21,14 @@ export type ActionRule = {
 
 const OPERATORS = ['identity_operator', 'platform_admin'] as const;
 const ORG_ADMINS = ['organisation_admin', 'platform_admin'] as const;
+const ORG_OFFICE = ['organisation_admin', 'accountant', 'platform_admin'] as const;
+const ORG_STAFF = [
+  'organisation_admin',
+  'accountant',
+  'dispatcher',
+  'executor',
+  'platform_admin',
+] as const;
 
 /** The catalogue of actions guarded by `authorize`. Rights are data, so a test can enumerate them. */
 export const ACTIONS = {
@@ -57,6 +65,32 @@ export const ACTIONS = {
       'platform_admin',
     ],
     anywhere: ['inspector'],
+  },
+  // Premises, ownership and personal accounts (issue 4).
+  'my_premises.read': { scope: 'none', level: 'basic', signedIn: true },
+  'property_claim.create': { scope: 'none', level: 'standard', signedIn: true },
+  'property_claim.read_own': { scope: 'none', level: 'basic', signedIn: true },
+  /** Deciding a conflict: the house manager's office, or the platform operator for the rest. */
+  'property_claim.decide': {
+    scope: 'organisation',
+    level: 'basic',
+    roles: [...ORG_OFFICE, 'identity_operator'],
+  },
+  'house_register.read': { scope: 'organisation', level: 'basic', roles: ORG_STAFF },
+  'premises.manage': { scope: 'organisation', level: 'basic', roles: ORG_OFFICE },
+  'premises.import': { scope: 'organisation', level: 'basic', roles: ORG_OFFICE },
+  'personal_accounts.manage': { scope: 'organisation', level: 'basic', roles: ORG_OFFICE },
+  'ownership.change': { scope: 'organisation', level: 'basic', roles: ORG_OFFICE },
+  'management_contracts.manage': { scope: 'organisation', level: 'basic', roles: ORG_ADMINS },
+  'registry.read': {
+    scope: 'none',
+    level: 'basic',
+    roles: ['platform_admin', 'identity_operator'],
+  },
+  'registry.import': {
+    scope: 'none',
+    level: 'basic',
+    roles: ['platform_admin', 'identity_operator'],
   },
 } as const satisfies Record<string, ActionRule>;
 

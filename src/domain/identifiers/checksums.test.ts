@@ -12,9 +12,12 @@ import {
 } from './checksums.js';
 
 describe('checkInn', () => {
-  it.each(['7707083893', '7830002293', '500100732259', '7736 207543'])('should accept %s', (inn) => {
-    expect(checkInn(inn).valid).toBe(true);
-  });
+  it.each(['7707083893', '7830002293', '500100732259', '7736 207543'])(
+    'should accept %s',
+    (inn) => {
+      expect(checkInn(inn).valid).toBe(true);
+    },
+  );
 
   it('should tell a checksum error from a format error', () => {
     // C05: a sample ИНН from a real QR string that fails its check digit.
@@ -81,6 +84,8 @@ describe('checkBankAccount', () => {
 
   it('should validate the correspondent account of a bank', () => {
     expect(checkBankAccount('30101810400000000225', '044525225', 'correspondent').valid).toBe(true);
-    expect(checkBankAccount('30101810400000000226', '044525225', 'correspondent').valid).toBe(false);
+    expect(checkBankAccount('30101810400000000226', '044525225', 'correspondent').valid).toBe(
+      false,
+    );
   });
 });

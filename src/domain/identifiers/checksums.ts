@@ -5,8 +5,7 @@
  */
 
 export type IdentifierCheck =
-  | { valid: true; value: string }
-  | { valid: false; reason: 'format' | 'checksum' | 'range' };
+  { valid: true; value: string } | { valid: false; reason: 'format' | 'checksum' | 'range' };
 
 const digitsOf = (input: string) => input.replace(/[\s-]/g, '');
 
@@ -47,7 +46,9 @@ export function checkOgrn(input: string): IdentifierCheck {
   const body = BigInt(value.slice(0, -1));
   const control = Number((body % modulus) % 10n);
 
-  return control === Number(value.at(-1)) ? { valid: true, value } : { valid: false, reason: 'checksum' };
+  return control === Number(value.at(-1))
+    ? { valid: true, value }
+    : { valid: false, reason: 'checksum' };
 }
 
 /** СНИЛС `XXX-XXX-XXX YY`; numbers up to 001-001-998 predate the check digit and are refused. */
@@ -65,7 +66,9 @@ export function checkSnils(input: string): IdentifierCheck {
   const sum = weightedSum(value, [9, 8, 7, 6, 5, 4, 3, 2, 1]);
   const control = sum < 100 ? sum : sum === 100 || sum === 101 ? 0 : (sum % 101) % 100;
 
-  return control === Number(value.slice(9)) ? { valid: true, value } : { valid: false, reason: 'checksum' };
+  return control === Number(value.slice(9))
+    ? { valid: true, value }
+    : { valid: false, reason: 'checksum' };
 }
 
 /** `123-456-789 01` from 11 digits. */
@@ -85,13 +88,20 @@ export function checkDepartmentCode(input: string): IdentifierCheck {
   const value = input.trim();
 
   return /^\d{3}-?\d{3}$/.test(value)
-    ? { valid: true, value: `${value.replace('-', '').slice(0, 3)}-${value.replace('-', '').slice(3)}` }
+    ? {
+        valid: true,
+        value: `${value.replace('-', '').slice(0, 3)}-${value.replace('-', '').slice(3)}`,
+      }
     : { valid: false, reason: 'format' };
 }
 
-/** Cadastral number of a property: district:area:quarter(6–7 digits):object. */
+/**
+ * Cadastral number of a property: district:area:quarter(6–7 digits):object. Spaces around the
+ * colons are dropped (` 50 : 45 : 1234567 : 890 `, C07); a space inside a part, another separator
+ * or a letter is a format error, since there is no check digit to catch a mistyped part.
+ */
 export function checkCadastralNumber(input: string): IdentifierCheck {
-  const value = input.trim().replace(/\s+/g, '');
+  const value = input.trim().replace(/\s*:\s*/g, ':');
 
   return /^\d{2}:\d{2}:\d{6,7}:\d+$/.test(value)
     ? { valid: true, value }
@@ -105,7 +115,19 @@ export function checkBik(input: string): IdentifierCheck {
   return /^04\d{7}$/.test(value) ? { valid: true, value } : { valid: false, reason: 'format' };
 }
 
+/** КПП: tax office (4 digits), reason (2 digits or Latin capitals), number (3); no check digit. */
+export function checkKpp(input: string): IdentifierCheck {
+  const value = input.replace(/\s/g, '').toUpperCase();
+
+  return /^\d{4}[\dA-Z]{2}\d{3}$/.test(value)
+    ? { valid: true, value }
+    : { valid: false, reason: 'format' };
+}
+
 const CURRENCY_LETTERS = 'АВСЕНКМРТХ';
+
+/** The same ten letters typed on a Latin keyboard, as they look on a printed statement. */
+const CURRENCY_LOOK_ALIKES = 'ABCEHKMPTX';
 
 /**
  * A bank account against its БИК (ЦБ № 515): weights 7,1,3 over 23 digits must sum to a multiple
@@ -121,8 +143,12 @@ export function checkBankAccount(
   let value = digitsOf(account).toUpperCase();
   const letter = value[5];
 
-  if (letter && CURRENCY_LETTERS.includes(letter)) {
-    value = value.slice(0, 5) + String(CURRENCY_LETTERS.indexOf(letter)) + value.slice(6);
+  const letterIndex = letter
+    ? Math.max(CURRENCY_LETTERS.indexOf(letter), CURRENCY_LOOK_ALIKES.indexOf(letter))
+    : -1;
+
+  if (letterIndex >= 0) {
+    value = value.slice(0, 5) + String(letterIndex) + value.slice(6);
   }
 
   if (!bikCheck.valid || !/^\d{20}$/.test(value)) {

@@ -10,6 +10,11 @@ import { healthRoutes } from './health/health.routes.js';
 import { sessionsRoutes } from './identity/sessions.routes.js';
 import { organisationsRoutes } from './organisations/organisations.routes.js';
 import { securityRoutes } from './security/security.routes.js';
+import { houseRegisterRoutes } from './house-register/house-register.routes.js';
+import { myPremisesRoutes } from './my-premises/my-premises.routes.js';
+import { premisesImportRoutes } from './premises-import/premises-import.routes.js';
+import { propertyClaimsRoutes } from './property-claims/property-claims.routes.js';
+import { registryRoutes } from './registry/registry.routes.js';
 
 /** Every API module, in registration order. Each mounts its own routes under `/api`. */
 // The sessions module goes first: its hook resolves `request.user` for every later module.
@@ -25,4 +30,9 @@ export const apiModules: ApiModule[] = [
   auditRoutes,
   accessRoutes,
   filesRoutes,
+  registryRoutes,
+  propertyClaimsRoutes,
+  houseRegisterRoutes,
+  premisesImportRoutes,
+  myPremisesRoutes,
 ];

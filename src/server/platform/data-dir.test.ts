@@ -29,7 +29,9 @@ describe('prepareDataDir', () => {
     const config = tempDataDir();
     const release = prepareDataDir(config);
 
-    expect(fs.readFileSync(path.join(config.dataDir, 'mpdom.pid'), 'utf8')).toBe(String(process.pid));
+    expect(fs.readFileSync(path.join(config.dataDir, 'mpdom.pid'), 'utf8')).toBe(
+      String(process.pid),
+    );
     release();
     expect(fs.existsSync(path.join(config.dataDir, 'mpdom.pid'))).toBe(false);
   });

@@ -234,6 +234,72 @@ export const ERROR_CODES = {
     ru: 'Приглашение недействительно или устарело',
     en: 'The invitation is invalid or expired',
   },
+  /** A cadastral number that is not `district:area:quarter:object` (66:41:0702013:1234). */
+  cadastral_number_invalid: {
+    status: 422,
+    ru: 'Кадастровый номер указан неверно: нужен вид 66:41:0702013:1234',
+    en: 'The cadastral number is malformed; expected the form 66:41:0702013:1234',
+  },
+  /** A share of ownership that is not a fraction above zero and at most one (3/2, 0, «half»). */
+  share_invalid: {
+    status: 422,
+    ru: 'Доля указана неверно: нужна дробь больше нуля и не больше единицы, например 1/2',
+    en: 'The share is invalid; it must be a fraction above zero and at most one, e.g. 1/2',
+  },
+  /** The person already has a live claim for this object, or already owns it on the platform. */
+  property_claim_duplicate: {
+    status: 409,
+    ru: 'Заявка на этот объект уже подана',
+    en: 'A claim for this property has already been made',
+  },
+  /** A file id that is unknown or was uploaded by someone else; which of the two is not told. */
+  claim_file_unavailable: {
+    status: 422,
+    ru: 'Файл не найден среди ваших загрузок; загрузите скан заново',
+    en: 'The file is not among your uploads; upload the scan again',
+  },
+  /** The claim was already decided, confirmed or withdrawn; it cannot change any more. */
+  property_claim_closed: {
+    status: 409,
+    ru: 'Заявка уже рассмотрена или отозвана',
+    en: 'The claim has already been decided or withdrawn',
+  },
+  /** Recording the ownership would make the owners' shares of the premise add up to more than one. */
+  shares_exceed_whole: {
+    status: 409,
+    ru: 'Сумма долей собственников превысила бы единицу',
+    en: "The owners' shares would add up to more than one",
+  },
+  /** A management contract whose period meets another contract of the same house. */
+  management_contract_overlap: {
+    status: 409,
+    ru: 'Период договора управления пересекается с другим договором этого дома',
+    en: 'The management contract overlaps another contract of this house',
+  },
+  /** The management contract has already been ended. */
+  management_contract_ended: {
+    status: 409,
+    ru: 'Договор управления уже расторгнут',
+    en: 'The management contract has already been ended',
+  },
+  /** Nobody manages the house today, so there is no organisation to bill a new account. */
+  house_unmanaged: {
+    status: 409,
+    ru: 'У дома нет управляющей организации на сегодня',
+    en: 'The house has no managing organisation today',
+  },
+  /** The payer already has an open account for this premise with this organisation. */
+  personal_account_duplicate: {
+    status: 409,
+    ru: 'У этого плательщика уже есть открытый лицевой счёт по этому помещению',
+    en: 'This payer already has an open account for this premise',
+  },
+  /** The personal account is closed already. */
+  personal_account_closed: {
+    status: 409,
+    ru: 'Лицевой счёт уже закрыт',
+    en: 'The personal account is already closed',
+  },
   rate_limited: {
     status: 429,
     ru: 'Слишком много запросов, попробуйте позже',

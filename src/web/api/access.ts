@@ -166,10 +166,15 @@ export function removeEmployee(organisationId: string, userId: string) {
   );
 }
 
+export type AcceptedInvitation = { organisationId: string; roles: string[] };
+
 export function acceptInvitation(token: string) {
-  return apiRequest<unknown>(`/api/v1/invitations/${encodeURIComponent(token)}/acceptance`, {
-    method: 'POST',
-  });
+  return apiRequest<AcceptedInvitation>(
+    `/api/v1/invitations/${encodeURIComponent(token)}/acceptance`,
+    {
+      method: 'POST',
+    },
+  );
 }
 
 /** Roles an organisation admin can hand out, in the order the page lists them. */

@@ -9,6 +9,7 @@ import { ComingSectionPage } from '../routes/sections/ComingSectionPage.js';
 import { AppLayout } from './layout/AppLayout.js';
 import { RequireSignIn } from '../session/RequireSignIn.js';
 import { ALL_SECTIONS } from './navigation.js';
+import { premisesRoutes } from './premisesRoutes.js';
 import { createQueryClient } from './queryClient.js';
 import { cssVariablesResolver, theme } from './theme.js';
 
@@ -46,6 +47,14 @@ const OutboxPage = lazy(() =>
 );
 const EmployeesPage = lazy(() =>
   import('../routes/staff/EmployeesPage.js').then((m) => ({ default: m.EmployeesPage })),
+);
+const InvitationPage = lazy(() =>
+  import('../routes/staff/InvitationPage.js').then((m) => ({ default: m.InvitationPage })),
+);
+const PowersOfAttorneyPage = lazy(() =>
+  import('../routes/powers/PowersOfAttorneyPage.js').then((m) => ({
+    default: m.PowersOfAttorneyPage,
+  })),
 );
 const JournalPage = lazy(() =>
   import('../routes/journal/JournalPage.js').then((m) => ({ default: m.JournalPage })),
@@ -100,6 +109,22 @@ export function App() {
                 }
               />
               <Route
+                path="invitations/:token"
+                element={
+                  <RequireSignIn>
+                    <InvitationPage />
+                  </RequireSignIn>
+                }
+              />
+              <Route
+                path="powers-of-attorney"
+                element={
+                  <RequireSignIn>
+                    <PowersOfAttorneyPage />
+                  </RequireSignIn>
+                }
+              />
+              <Route
                 path="journal"
                 element={
                   <RequireSignIn>
@@ -107,6 +132,7 @@ export function App() {
                   </RequireSignIn>
                 }
               />
+              {premisesRoutes()}
               {ALL_SECTIONS.filter((section) => !section.ready).map((section) => (
                 <Route
                   key={section.key}

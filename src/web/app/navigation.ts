@@ -16,6 +16,7 @@ export type SectionKey =
   | 'ownerAppeals'
   | 'orgHouses'
   | 'orgAccounts'
+  | 'orgImport'
   | 'orgCharges'
   | 'orgRequests'
   | 'orgMeetings'
@@ -31,7 +32,7 @@ export const AUDIENCES: Audience[] = [
   {
     key: 'owners',
     sections: [
-      { key: 'ownerObjects', path: '/owner/properties' },
+      { key: 'ownerObjects', path: '/owner/properties', ready: true },
       { key: 'ownerBills', path: '/owner/bills' },
       { key: 'ownerMeters', path: '/owner/meters' },
       { key: 'ownerRequests', path: '/owner/requests' },
@@ -43,8 +44,9 @@ export const AUDIENCES: Audience[] = [
   {
     key: 'organisations',
     sections: [
-      { key: 'orgHouses', path: '/org/houses' },
-      { key: 'orgAccounts', path: '/org/accounts' },
+      { key: 'orgHouses', path: '/org/houses', ready: true },
+      { key: 'orgAccounts', path: '/org/accounts', ready: true },
+      { key: 'orgImport', path: '/org/import', ready: true },
       { key: 'orgCharges', path: '/org/charges' },
       { key: 'orgRequests', path: '/org/requests' },
       { key: 'orgMeetings', path: '/org/meetings' },

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
@@ -54,12 +55,15 @@ export function ProblemAlert({
   );
 }
 
-type Translate = ReturnType<typeof useTranslation>['t'];
+type Translate = TFunction;
 
 export function describeError(error: unknown, t: Translate): string {
   if (error instanceof ApiError) {
     if (error.code === 'network_error' || error.code === 'unexpected_response') {
-      return t(`errors.${error.code}`);
+      // A template key makes the typed t() walk every key; name the two keys explicitly.
+      return error.code === 'network_error'
+        ? t('errors.network_error')
+        : t('errors.unexpected_response');
     }
 
     return error.detail ?? t('errors.unexpected_response');

@@ -2,8 +2,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 
 import { setRequestLanguage } from '../api/client.js';
-import en from './en.json';
-import ru from './ru.json';
+import { enTranslation, ruTranslation } from './resources.js';
 
 export const LANGUAGES = ['ru', 'en'] as const;
 
@@ -36,7 +35,7 @@ export async function initI18n() {
   const language = storedLanguage();
 
   await i18n.use(initReactI18next).init({
-    resources: { ru: { translation: ru }, en: { translation: en } },
+    resources: { ru: { translation: ruTranslation }, en: { translation: enTranslation } },
     lng: language,
     fallbackLng: 'ru',
     supportedLngs: LANGUAGES,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import en from './en.json';
-import ru from './ru.json';
+import { enTranslation as en, ruTranslation as ru } from './resources.js';
 
 type Tree = { [key: string]: string | Tree };
 

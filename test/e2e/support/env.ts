@@ -9,5 +9,8 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 
-/** Scratch data directory, emptied before every run by start-platform.mjs. */
-export const E2E_DATA_DIR = path.resolve(import.meta.dirname, '../../../.tmp/e2e-data');
+/**
+ * Scratch data directory, emptied before every run by start-platform.mjs; one per port, so two
+ * runs on one machine never empty each other's database.
+ */
+export const E2E_DATA_DIR = path.resolve(import.meta.dirname, `../../../.tmp/e2e-data-${E2E_PORT}`);

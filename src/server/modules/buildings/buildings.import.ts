@@ -236,7 +236,11 @@ function buildReport(
   };
 }
 
-async function recordRun(ctx: ServiceContext, report: StoredReport, error: unknown): Promise<string> {
+async function recordRun(
+  ctx: ServiceContext,
+  report: StoredReport,
+  error: unknown,
+): Promise<string> {
   const failure =
     error === null ? undefined : error instanceof Error ? error.message : 'unknown error';
   const [row] = await ctx.db.query<{ id: string }>(

@@ -13,6 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
+import { storedFiles } from '../../platform/files/files.tables.js';
 import { organisations } from '../organisations/organisations.tables.js';
 
 /**
@@ -89,4 +90,12 @@ export const importRuns = pgTable('import_runs', {
   skipped: integer('skipped').notNull().default(0),
   /** Skipped rows with line numbers and reasons, plus warnings. */
   report: jsonb('report').$type<unknown>(),
+  /** The organisation a premises import was made for; null for registry-wide imports. */
+  organisationId: uuid('organisation_id').references(() => organisations.id),
+  /** The uploaded file the run read, kept in platform files so a commit re-reads the same bytes. */
+  fileId: uuid('file_id').references(() => storedFiles.id),
+  /** The user who uploaded the file; null for the command line. */
+  startedBy: uuid('started_by'),
+  /** When a previewed premises import was applied; null while it is only a preview. */
+  committedAt: timestamp('committed_at', { withTimezone: true }),
 });

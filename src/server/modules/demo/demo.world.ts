@@ -11,6 +11,7 @@ import { insertRows } from '../../platform/db/insert-rows.js';
 import { hashPassword } from '../identity/password.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo.accounts.js';
 import { selectDemoHouses, type DemoHouse } from './demo.houses.js';
+import { seedDemoLedger } from './demo.ledger.js';
 
 export type DemoWorld = { houses: DemoHouse[]; premises: number; persons: number };
 
@@ -63,6 +64,8 @@ export async function buildDemoWorld(ctx: AppContext): Promise<DemoWorld | null>
     await createAccounts(tx, { houses, orgs, firstFlats, hashes });
 
     const world = { houses, premises: premisesCount, persons: personsCount + DEMO_ACCOUNTS.length };
+
+    await seedDemoLedger(tx, houses);
 
     await recordAudit(tx, {
       actorUserId: null,

@@ -41,7 +41,9 @@ export async function sessionsRoutes(api: FastifyInstance, ctx: AppContext) {
   routes.post(
     '/v1/sessions',
     {
-      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: {
+        rateLimit: { max: ctx.config.security.signInAttemptsPerMinute, timeWindow: '1 minute' },
+      },
       schema: {
         tags: ['sessions'],
         summary: 'Sign in with e-mail or phone and password',

@@ -9,3 +9,6 @@ export * from '../../modules/security/security.tables.js';
 export * from '../../modules/access/access.tables.js';
 export * from '../audit/audit.tables.js';
 export * from '../../modules/accounts/accounts.tables.js';
+export * from '../../modules/management/management.tables.js';
+export * from '../../modules/registry/registry.tables.js';
+export * from '../../modules/property-claims/property-claims.tables.js';

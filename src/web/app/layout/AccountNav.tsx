@@ -15,7 +15,17 @@ const TOOLS: Tool[] = [
     roles: ['identity_operator', 'platform_admin'],
   },
   { path: '/operator/outbox', label: 'nav.outbox', roles: ['identity_operator', 'platform_admin'] },
+  {
+    path: '/operator/registry',
+    label: 'registry.nav',
+    roles: ['identity_operator', 'platform_admin'],
+  },
   { path: '/org/staff', label: 'nav.staff', roles: ['organisation_admin'] },
+  {
+    path: '/org/claims',
+    label: 'property.queue.title',
+    roles: ['organisation_admin', 'accountant', 'identity_operator', 'platform_admin'],
+  },
   {
     path: '/journal',
     label: 'nav.journal',
@@ -56,6 +66,7 @@ export function AccountNav({ onNavigate }: { onNavigate?: () => void }) {
           {t('nav.account')}
         </Text>
         {link('/profile', t('nav.profile'))}
+        {link('/powers-of-attorney', t('nav.powers'))}
       </div>
       {tools.length > 0 ? (
         <div>

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -101,7 +102,7 @@ export function HouseSearchPage() {
   );
 }
 
-type Translate = ReturnType<typeof useTranslation>['t'];
+type Translate = TFunction;
 
 function summary(total: number, q: string, t: Translate): string {
   if (!q) {

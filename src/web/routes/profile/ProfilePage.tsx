@@ -5,16 +5,20 @@ import { useSearchParams } from 'react-router';
 import { Loading } from '../../components/Loading.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { usePageTitle } from '../../components/usePageTitle.js';
+import { ProfileClaimsPanel } from '../property-claims/ProfileClaimsPanel.js';
 import { ContactsPanel } from './ContactsPanel.js';
 import { SecurityPanel } from './SecurityPanel.js';
 import { useMe } from './useMe.js';
 import { VerificationPanel } from './VerificationPanel.js';
 
-const TABS = ['contacts', 'security', 'verification'] as const;
+const TABS = ['contacts', 'security', 'verification', 'mpdom'] as const;
 
 type Tab = (typeof TABS)[number];
 
-/** /profile: «Мой профиль» — contacts and roles, security settings, identity verification. */
+/**
+ * /profile: «Мой профиль» — contacts and roles, security settings, identity verification, and
+ * «МП‑дом»: adding a property and the claims made.
+ */
 export function ProfilePage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
@@ -44,7 +48,7 @@ export function ProfilePage() {
         <Tabs.List>
           {TABS.map((name) => (
             <Tabs.Tab key={name} value={name}>
-              {t(`profile.tabs.${name}`)}
+              {name === 'mpdom' ? t('property.profile.tab') : t(`profile.tabs.${name}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>
@@ -56,6 +60,9 @@ export function ProfilePage() {
         </Tabs.Panel>
         <Tabs.Panel value="verification" pt="lg">
           {me.data ? <VerificationPanel me={me.data} /> : null}
+        </Tabs.Panel>
+        <Tabs.Panel value="mpdom" pt="lg">
+          <ProfileClaimsPanel />
         </Tabs.Panel>
       </Tabs>
     </Stack>
