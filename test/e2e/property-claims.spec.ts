@@ -176,7 +176,7 @@ test.describe('adding a property, reconciled with the registry', () => {
     await expect(card).toHaveCount(1);
     await expect(card).toContainText('Заявитель: Демидов Павел');
     await expect(card.getByTestId('mismatch')).toHaveText(
-      'Площадь: вы указали 5,90 м², в реестре — 4,20 м².',
+      'Площадь: заявитель указал 5,90 м², в реестре — 4,20 м².',
     );
     await expect(card.getByTestId('registry-facts')).toContainText('Демидов Павел Андреевич');
     await expect(card.getByRole('link', { name: 'Открыть scan.jpg' })).toBeVisible();

@@ -95,7 +95,7 @@ test.describe('the property registry page', () => {
     await expect(object.getByRole('heading', { level: 3 })).toHaveText('Объект 66:41:0999001:101');
     await expect(object).toContainText('ул. Реестровая, д. 5, кв. 1');
     await expect(object).toContainText('Квартира');
-    await expect(object).toContainText('45.30 м²');
+    await expect(object).toContainText('45,30 м²');
 
     const rights = object.getByTestId('registry-rights').locator('tbody tr');
 

@@ -278,6 +278,34 @@ describe('property claims: submitting', () => {
     });
   });
 
+  it('should route a claim to the manager of the registry’s house, not of the address picked', async () => {
+    const cadastralNumber = nextCadastral();
+    const [hoaHouse] = await db().query<{ id: string }>(
+      'SELECT id FROM houses WHERE managing_organisation_id = $1 LIMIT 1',
+      [world.orgs.hoa],
+    );
+
+    await insertRegistryObject(db(), {
+      cadastralNumber,
+      houseId: hoaHouse!.id,
+      premiseNumber: 'К-9',
+      kind: 'storage',
+      area: '4.20',
+      rights: [{ ownerName: 'Демидова Анна Сергеевна', share: [1, 1] }],
+    });
+
+    // The owner picks her managed house; approval would place the premise in the HOA's house,
+    // so only the HOA may decide it.
+    const answer = await post(owner, claim({ cadastralNumber, premiseNumber: 'К-9' }));
+
+    expect(answer.statusCode).toBe(201);
+    expect(answer.json()).toMatchObject({
+      status: 'conflict',
+      mismatches: [{ code: 'address' }],
+      routedOrganisation: { id: world.orgs.hoa },
+    });
+  });
+
   it('should name every mismatch of a claim that disagrees in many ways', async () => {
     const cadastralNumber = nextCadastral();
     const [other] = await db().query<{ id: string }>(
@@ -587,24 +615,49 @@ describe('property claims: submitting', () => {
     });
   });
 
-  it('should keep hostile text as plain text', async () => {
+  it('should keep hostile text as plain text, and refuse it where a premise number goes', async () => {
+    const refused = await post(
+      owner,
+      claim({ cadastralNumber: nextCadastral(), premiseNumber: "1'; DROP--" }),
+    );
+
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({
+      errors: [{ field: 'body.premiseNumber' }],
+    });
+
     const answer = await post(
       owner,
       claim({
         cadastralNumber: nextCadastral(),
-        premiseNumber: "1'; DROP--",
-        titleNumber: '<script>alert(1)</script>',
+        premiseNumber: 'К-77',
+        titleNumber: "<script>alert(1)</script>'; DROP--",
       }),
     );
 
     expect(answer.statusCode).toBe(201);
     expect(answer.json()).toMatchObject({
-      premiseNumber: "1'; DROP--",
-      title: { number: '<script>alert(1)</script>' },
+      premiseNumber: 'К-77',
+      title: { number: "<script>alert(1)</script>'; DROP--" },
     });
 
     const [count] = await db().query<{ n: number }>('SELECT count(*)::int AS n FROM premises');
 
     expect(count!.n).toBeGreaterThan(0);
+  });
+
+  it('should refuse a NUL character, which PostgreSQL text cannot hold, storing nothing', async () => {
+    const before = await claimCounts(db());
+    const answer = await post(
+      owner,
+      claim({ cadastralNumber: nextCadastral(), premiseNumber: '🏠\u0000' }),
+    );
+
+    expect(answer.statusCode).toBe(400);
+    expect(answer.json()).toMatchObject({
+      code: 'validation_failed',
+      errors: [{ field: 'body.premiseNumber', rule: 'nul_character' }],
+    });
+    expect(await claimCounts(db())).toEqual(before);
   });
 });

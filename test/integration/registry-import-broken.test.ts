@@ -89,7 +89,7 @@ describe('registry import of bad files', () => {
     expect(problem.report.rows[1]!.cadastralNumber).toBe('66:41:999:2');
     expect(problem.report.errors[1]!.message).toBe('share is above one whole (e.g. 3/2)');
     expect(problem.report.errors[3]!.message).toBe(
-      'share the shares of the object add up to more than one',
+      'share makes the shares of the object add up to more than one',
     );
     await expectNothingStored();
 

@@ -1,5 +1,6 @@
 import { checkSingleAccountNumber } from '../accounts/single-account-number.js';
 import { checkCadastralNumber, checkInn } from '../identifiers/checksums.js';
+import { isPremiseNumber } from '../premises/premise-number.js';
 import { parseCalendarDate } from '../registry/dates.js';
 import { isMissing, parseArea, parseInteger, squeeze } from '../registry/values.js';
 import { parseShare, reduce, type Share } from '../shares/fraction.js';
@@ -305,7 +306,7 @@ export function parsePremiseNumber(raw: string): Cell<string> {
     return text;
   }
 
-  return /^[\p{L}\p{N}][\p{L}\p{N}\-/. ]*$/u.test(text.value) ? text : fail('number_invalid');
+  return isPremiseNumber(text.value) ? text : fail('number_invalid');
 }
 
 // Latin letters typed for the Cyrillic ones they look like: «H1» and «Н1» are one premise.

@@ -117,6 +117,18 @@ describe('checkOwnershipChange', () => {
     expect(rules(base({ date: '2026-06-01' }))).toEqual([]);
   });
 
+  it('should refuse the same owner listed twice among the new rights', () => {
+    const twice = [
+      { share: '1/2', holder: 'p1' },
+      { share: '1/2', holder: 'p1' },
+    ];
+
+    expect(rules(base({ starting: twice }))).toEqual(['starting.1:duplicate']);
+    expect(rules(base({ starting: [{ share: '1/2', holder: 'p1' }, { share: '1/2' }] }))).toEqual(
+      [],
+    );
+  });
+
   it('should refuse a change that does nothing', () => {
     expect(rules(base({ reason: 'correction', ending: [], starting: [] }))).toEqual([
       'starting:empty',

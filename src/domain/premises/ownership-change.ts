@@ -70,8 +70,11 @@ export type OwnershipChangeInput = {
   live: readonly LiveRight[];
   /** Ids of live rights that end. */
   ending: readonly string[];
-  /** The shares of the rights that start, as typed: «1/2», «1», «50%». */
-  starting: readonly { share: string }[];
+  /**
+   * The rights that start: the share as typed («1/2», «1», «50%») and, for an owner already
+   * known, a key naming them (a person's or organisation's id), so no one is listed twice.
+   */
+  starting: readonly { share: string; holder?: string }[];
   /** Today in the house's time zone: a change cannot be registered in the future. */
   today: string;
 };
@@ -141,9 +144,18 @@ export function checkOwnershipChange(input: OwnershipChangeInput): OwnershipChan
   });
 
   const shares: Share[] = [];
+  const holders = new Set<string>();
 
   input.starting.forEach((right, index) => {
     const parsed = parseShare(right.share);
+
+    if (right.holder !== undefined) {
+      if (holders.has(right.holder)) {
+        add(`starting.${index}`, 'duplicate', 'this owner is listed twice; give one right');
+      }
+
+      holders.add(right.holder);
+    }
 
     if (parsed.ok) {
       shares.push(parsed.share);

@@ -142,7 +142,7 @@ function reason(problem: ExtractProblem): Text {
     case 'shares_above_one':
       return {
         ru: 'сумма долей объекта превышает целое',
-        en: 'the shares of the object add up to more than one',
+        en: 'makes the shares of the object add up to more than one',
       };
     case 'column_count':
       return {

@@ -3,6 +3,7 @@ import { Alert, Button, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
 import { ApiError } from '../api/client.js';
+import type { FieldError } from '../api/types.js';
 
 /**
  * Shows a failed request. The server's problem `detail` is already in the visitor's language;
@@ -12,10 +13,13 @@ export function ProblemAlert({
   error,
   title,
   onRetry,
+  describeField,
 }: {
   error: unknown;
   title?: string;
   onRetry?: () => void;
+  /** Words for a field's problem in the visitor's language, where the form knows the rules. */
+  describeField?: (fieldError: FieldError) => string;
 }) {
   const { t } = useTranslation();
   const apiError = error instanceof ApiError ? error : undefined;
@@ -32,7 +36,9 @@ export function ProblemAlert({
             {apiError.fieldErrors.map((fieldError) => (
               <li key={`${fieldError.field}:${fieldError.rule}`}>
                 <Text size="sm">
-                  {fieldError.field}: {fieldError.message}
+                  {describeField
+                    ? describeField(fieldError)
+                    : `${fieldError.field}: ${fieldError.message}`}
                 </Text>
               </li>
             ))}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { PREMISE_NUMBER_PATTERN } from '../../../domain/premises/premise-number.js';
 import { PageQuerySchema } from '../../platform/http/pagination.js';
 
 /** A business date: YYYY-MM-DD within a range a housing record can have. */
@@ -187,7 +188,7 @@ const PremiseNumber = z
   .trim()
   .min(1)
   .max(20)
-  .regex(/^[\p{L}\d][\p{L}\d /.-]*$/u, 'letters, digits, «/», «.» and «-» only');
+  .regex(PREMISE_NUMBER_PATTERN, 'letters and digits, with «-», «.», «/» or a space between');
 const AreaInput = z
   .string()
   .trim()

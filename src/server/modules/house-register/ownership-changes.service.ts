@@ -73,7 +73,10 @@ export async function changeOwnership(
         startedOn: r.startedOn,
       })),
       ending: input.ending,
-      starting: input.starting,
+      starting: input.starting.map((right) => ({
+        share: right.share,
+        holder: right.personId ?? right.organisationId,
+      })),
       today: premise.house.today,
     });
     const problems = [

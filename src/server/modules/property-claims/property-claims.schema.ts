@@ -1,5 +1,6 @@
 import { z } from 'zod';
 
+import { PREMISE_NUMBER_PATTERN } from '../../../domain/premises/premise-number.js';
 import { MISMATCH_CODES, PREMISE_KINDS } from '../../../domain/property-claims/reconcile.js';
 import { PageQuerySchema } from '../../platform/http/pagination.js';
 
@@ -32,7 +33,12 @@ export const CreateClaimSchema = z.object({
   /** The house, picked from the platform's houses (GET /api/v1/buildings). */
   houseId: z.uuid(),
   /** The premise number as the title document writes it: «12», «К-1», «М-7». */
-  premiseNumber: z.string().trim().min(1).max(20),
+  premiseNumber: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20)
+    .regex(PREMISE_NUMBER_PATTERN, 'letters and digits, with «-», «.», «/» or a space between'),
   premiseKind: z.enum(PREMISE_KINDS),
   /** 66:41:0702013:1234; checked by format before anything else. */
   cadastralNumber: z.string().trim().min(1).max(40),

@@ -127,7 +127,9 @@ async function store(
     status,
     mismatches: result.mismatches,
     registrySnapshot: registrySnapshotOf(registry),
-    routedOrganisationId: await routeClaim(tx, checked.house.id),
+    // Decided by whoever manages the house of record: approval places the premise there, even
+    // when the claimant picked another address.
+    routedOrganisationId: await routeClaim(tx, figures.houseId),
   });
 
   await attachFiles(tx, claimId, checked.fileIds);

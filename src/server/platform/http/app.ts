@@ -13,6 +13,7 @@ import {
 } from 'fastify-type-provider-zod';
 
 import type { AppContext } from '../context.js';
+import { installNulGuard } from './nul-guard.js';
 import { installProblemHandlers } from './problem-handler.js';
 
 export type ApiModule = (api: FastifyInstance, ctx: AppContext) => Promise<void> | void;
@@ -49,6 +50,7 @@ export async function buildApp(
   let webServed = false;
 
   installProblemHandlers(app, { spaFallback: () => webServed });
+  installNulGuard(app);
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);

@@ -9,8 +9,8 @@ import {
   type ChangeReason,
   type PremiseCard,
 } from '../../api/houseRegister.js';
-import { serverFieldError } from '../../components/fieldErrors.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { changeFieldError, changeProblemText } from './changeProblems.js';
 import { todayIso } from './dates.js';
 import { REGISTER_KEY } from './registerKeys.js';
 
@@ -63,7 +63,7 @@ export function OwnershipChangeForm({ card, onDone }: { card: PremiseCard; onDon
     event.preventDefault();
     change.mutate();
   };
-  const error = (field: string) => serverFieldError(change.error, field);
+  const error = (field: string) => changeFieldError(change.error, field, t);
 
   return (
     <form onSubmit={submit} aria-labelledby="ownership-change-title">
@@ -182,7 +182,12 @@ export function OwnershipChangeForm({ card, onDone }: { card: PremiseCard; onDon
           checked={openAccount}
           onChange={(event) => setOpenAccount(event.currentTarget.checked)}
         />
-        {change.isError ? <ProblemAlert error={change.error} /> : null}
+        {change.isError ? (
+          <ProblemAlert
+            error={change.error}
+            describeField={(fieldError) => changeProblemText(fieldError, t)}
+          />
+        ) : null}
         <Group gap="sm">
           <Button type="submit" loading={change.isPending}>
             {t('houseRegister.change.submit')}

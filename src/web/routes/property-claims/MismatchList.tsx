@@ -26,9 +26,16 @@ export function ClaimStatusBadge({ status }: { status: ClaimStatus }) {
 }
 
 /** Each difference from the registry in plain words, with what was claimed and what was found. */
-export function MismatchList({ mismatches }: { mismatches: Mismatch[] }) {
+export function MismatchList({
+  mismatches,
+  reader = 'claimant',
+}: {
+  mismatches: Mismatch[];
+  /** The claimant reads «вы указали», the organisation deciding it «заявитель указал». */
+  reader?: 'claimant' | 'reviewer';
+}) {
   const { t } = useTranslation();
-  const describe = useMismatchText();
+  const describe = useMismatchText(reader);
 
   if (mismatches.length === 0) {
     return null;
@@ -51,7 +58,7 @@ export function MismatchList({ mismatches }: { mismatches: Mismatch[] }) {
 }
 
 /** A mismatch as one sentence in the reader's language; kinds and areas are worded too. */
-export function useMismatchText() {
+export function useMismatchText(reader: 'claimant' | 'reviewer' = 'claimant') {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? 'ru';
 
@@ -67,9 +74,14 @@ export function useMismatchText() {
     return code === 'area' ? formatArea(raw, language) : raw;
   };
 
-  return (mismatch: Mismatch) =>
-    t(`property.mismatch.${mismatch.code}`, {
+  return (mismatch: Mismatch) => {
+    const values = {
       claimed: value(mismatch.code, mismatch.claimed),
       found: value(mismatch.code, mismatch.found),
-    });
+    };
+
+    return reader === 'reviewer'
+      ? t(`property.reviewerMismatch.${mismatch.code}`, values)
+      : t(`property.mismatch.${mismatch.code}`, values);
+  };
 }

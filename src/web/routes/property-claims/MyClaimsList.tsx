@@ -91,12 +91,17 @@ function ClaimItem({ claim }: { claim: PropertyClaim }) {
           </Text>
         ) : null}
         {claim.decision && claim.status !== 'withdrawn' ? (
-          <Text size="sm" data-testid="claim-decision">
-            {t('property.mine.decided', { date: formatDate(claim.decision.decidedAt, language) })}
-            {claim.decision.reason
-              ? `. ${t('property.mine.reason', { reason: claim.decision.reason })}`
-              : ''}
-          </Text>
+          <div data-testid="claim-decision">
+            <Text size="sm">
+              {t('property.mine.decided', {
+                date: formatDate(claim.decision.decidedAt, language),
+              })}
+            </Text>
+            {/* On its own line: a Russian date ends in «г.», a joining full stop would double it. */}
+            {claim.decision.reason ? (
+              <Text size="sm">{t('property.mine.reason', { reason: claim.decision.reason })}</Text>
+            ) : null}
+          </div>
         ) : null}
         {withdraw.isError ? <ProblemMessage error={withdraw.error} /> : null}
         {claim.status === 'conflict' ? (

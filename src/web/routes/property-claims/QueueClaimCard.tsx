@@ -65,7 +65,7 @@ export function QueueClaimCard({ claim }: { claim: QueueClaim }) {
           {t('property.queue.claimant', { name })} ·{' '}
           {t('property.queue.sent', { date: formatDate(claim.createdAt, language) })}
         </Text>
-        <MismatchList mismatches={claim.mismatches} />
+        <MismatchList mismatches={claim.mismatches} reader="reviewer" />
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
           <Facts title={t('property.queue.claimed')}>
             <Fact label={t('property.queue.fields.address')} value={claim.house.address} />

@@ -145,12 +145,31 @@ export function serverProblems(error: unknown): { field: Field; key?: string; te
   return error.fieldErrors.map((fieldError) => {
     const field = fieldError.field.replace(/^body\./, '').split('.')[0] as Field;
     const rule = fieldError.rule;
-    const key =
-      SERVER_RULES[`${field}:${rule}`] ??
-      (field === 'share' || field === 'area' ? `${field}.${rule}` : undefined);
+    const key = SERVER_RULES[`${field}:${rule}`] ?? figureKey(field, rule);
 
     return { field, key, text: fieldError.message };
   });
+}
+
+// The share's and area's own rules have the same wording as the form's checks: `shareAboveOne`.
+const FIGURE_RULES: Record<string, string> = {
+  format: 'Format',
+  zero: 'Zero',
+  above_one: 'AboveOne',
+  too_large: 'TooLarge',
+};
+
+function figureKey(field: Field, rule: string): string | undefined {
+  const suffix = FIGURE_RULES[rule];
+
+  if ((field !== 'share' && field !== 'area') || !suffix) {
+    return undefined;
+  }
+
+  const key = `${field}${suffix}`;
+
+  // Only keys the translations have; a rule without one shows the server's own text.
+  return key === 'areaAboveOne' ? undefined : key;
 }
 
 export function stepOf(field: Field): Step {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 
 import type { RegistryObject } from '../../api/registry.js';
+import { formatArea } from '../../i18n/format.js';
 import { RightsTable } from './RightsTable.js';
 
 /** One registry object: where it is, what it is, and who holds which share of it. */
@@ -14,7 +15,10 @@ export function RegistryObjectCard({ object }: { object: RegistryObject }) {
   const facts: [string, ReactNode][] = [
     [t('registry.object.kind'), t(`registry.kind.${object.kind}`)],
     [t('registry.object.premiseNumber'), object.premiseNumber ?? '—'],
-    [t('registry.object.area'), t('registry.object.areaValue', { area: object.area })],
+    [
+      t('registry.object.area'),
+      t('registry.object.areaValue', { area: formatArea(object.area, i18n.language) }),
+    ],
     [t('registry.object.extractedOn'), date(object.extractedOn)],
     [
       t('registry.object.house'),
