@@ -1,4 +1,3 @@
-import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,6 +6,7 @@ import { toCsv } from '../../../domain/premises-import/csv-out.js';
 import { templateHeader } from '../../../domain/premises-import/columns.js';
 import type { AppContext } from '../../platform/context.js';
 import { requestLocale } from '../../platform/http/problem-handler.js';
+import { acceptSingleFile, readSingleFile } from '../../platform/http/single-file-upload.js';
 import { ProblemSchema } from '../../platform/http/problem-schema.js';
 import { actingOf } from '../access/acting.js';
 import {
@@ -20,7 +20,6 @@ import {
   importPremises,
   PREMISES_IMPORT_MAX_BYTES,
 } from './premises-import.service.js';
-import { readUpload } from './premises-import.upload.js';
 
 const DENIED = { 401: ProblemSchema, 403: ProblemSchema };
 
@@ -30,23 +29,7 @@ const DENIED = { 401: ProblemSchema, 403: ProblemSchema };
  */
 export async function premisesImportRoutes(api: FastifyInstance, ctx: AppContext) {
   await api.register(async (scope) => {
-    await scope.register(fastifyMultipart, {
-      limits: {
-        fileSize: PREMISES_IMPORT_MAX_BYTES,
-        files: 1,
-        fields: 5,
-        fieldSize: 1024,
-        parts: 10,
-        headerPairs: 100,
-      },
-    });
-
-    // A refused upload is answered while the client still sends; closing spares the rest.
-    scope.addHook('onError', async (request, reply) => {
-      if (!request.raw.complete) {
-        reply.header('connection', 'close');
-      }
-    });
+    await acceptSingleFile(scope, PREMISES_IMPORT_MAX_BYTES);
 
     const routes = scope.withTypeProvider<ZodTypeProvider>();
 
@@ -103,7 +86,14 @@ export async function premisesImportRoutes(api: FastifyInstance, ctx: AppContext
 
         // Rights first: nobody else's upload is read.
         const house = await authorizeImport(ctx, acting, request.params.houseId);
-        const upload = await readUpload(request, PREMISES_IMPORT_MAX_BYTES);
+        const upload = await readSingleFile(request, {
+          maxBytes: PREMISES_IMPORT_MAX_BYTES,
+          defaultName: 'import',
+          sendAs: {
+            ru: 'Отправьте файл импорта в формате multipart/form-data',
+            en: 'Send the import file as multipart/form-data',
+          },
+        });
 
         return importPremises(ctx, acting, house, upload, {
           dryRun: request.query.dryRun,

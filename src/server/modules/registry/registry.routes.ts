@@ -1,11 +1,10 @@
-import fastifyMultipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 
 import type { AppContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { tooLarge } from '../../platform/files/byte-meter.js';
 import { requestLocale } from '../../platform/http/problem-handler.js';
+import { acceptSingleFile, readSingleFile } from '../../platform/http/single-file-upload.js';
 import { ProblemSchema } from '../../platform/http/problem-schema.js';
 import { actingOf } from '../access/acting.js';
 import { authorize } from '../access/authorize.js';
@@ -27,24 +26,7 @@ const DENIED = { 401: ProblemSchema, 403: ProblemSchema };
  */
 export async function registryRoutes(api: FastifyInstance, ctx: AppContext) {
   await api.register(async (scope) => {
-    await scope.register(fastifyMultipart, {
-      limits: {
-        fileSize: REGISTRY_FILE_MAX_BYTES,
-        files: 1,
-        fields: 5,
-        fieldSize: 1024,
-        parts: 10,
-        headerPairs: 100,
-      },
-    });
-
-    // A refused upload is answered while the client is still sending; closing the connection
-    // spares reading the rest.
-    scope.addHook('onError', async (request, reply) => {
-      if (!request.raw.complete) {
-        reply.header('connection', 'close');
-      }
-    });
+    await acceptSingleFile(scope, REGISTRY_FILE_MAX_BYTES);
 
     const routes = scope.withTypeProvider<ZodTypeProvider>();
 
@@ -98,7 +80,14 @@ export async function registryRoutes(api: FastifyInstance, ctx: AppContext) {
         // Rights first: nobody else's upload is read.
         await authorize(ctx, acting.user, 'registry.import');
 
-        const upload = await readUpload(request);
+        const upload = await readSingleFile(request, {
+          maxBytes: REGISTRY_FILE_MAX_BYTES,
+          defaultName: 'extract',
+          sendAs: {
+            ru: 'Отправьте файл выписки в формате multipart/form-data',
+            en: 'Send the extract as multipart/form-data',
+          },
+        });
         const locale = requestLocale(request);
         const report = await importRegistryExtract(ctx, upload, {
           dryRun: request.query.dryRun,
@@ -121,37 +110,4 @@ export async function registryRoutes(api: FastifyInstance, ctx: AppContext) {
       },
     );
   });
-}
-
-async function readUpload(request: FastifyRequest): Promise<{ bytes: Buffer; fileName: string }> {
-  if (!request.isMultipart()) {
-    throw new AppError('unsupported_media_type', {
-      detail: {
-        ru: 'Отправьте файл выписки в формате multipart/form-data',
-        en: 'Send the extract as multipart/form-data',
-      },
-    });
-  }
-
-  const part = await request.file();
-
-  if (!part) {
-    throw new AppError('validation_failed', {
-      errors: [{ field: 'file', rule: 'required', message: 'a file part is required' }],
-    });
-  }
-
-  let bytes: Buffer;
-
-  try {
-    bytes = await part.toBuffer();
-  } catch (error) {
-    if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      throw tooLarge(REGISTRY_FILE_MAX_BYTES);
-    }
-
-    throw error;
-  }
-
-  return { bytes, fileName: part.filename || 'extract' };
 }
