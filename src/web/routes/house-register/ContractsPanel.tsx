@@ -13,6 +13,7 @@ import { serverFieldError } from '../../components/fieldErrors.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { ContractPeriod } from './ContractPeriod.js';
 import { todayIso } from './dates.js';
+import { EndOnDateForm } from './EndOnDateForm.js';
 import { REGISTER_KEY, registerKeys } from './registerKeys.js';
 
 /** The house's management contracts, latest first: end the one in force, or start a new one. */
@@ -105,50 +106,17 @@ function ContractItem({ contract, houseId }: { contract: Contract; houseId: stri
 
 function EndContractForm(props: { contract: Contract; houseId: string; onDone: () => void }) {
   const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [endedOn, setEndedOn] = useState(todayIso());
-  const [reason, setReason] = useState('');
-  const end = useMutation({
-    mutationFn: () => endContract(props.houseId, props.contract.id, { endedOn, reason }),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: REGISTER_KEY });
-      props.onDone();
-    },
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    end.mutate();
-  };
 
   return (
-    <form onSubmit={submit} aria-label={t('houseRegister.contracts.endTitle')}>
-      <Stack gap="xs" maw="32rem">
-        <TextInput
-          type="date"
-          label={t('houseRegister.contracts.endedOn')}
-          value={endedOn}
-          onChange={(event) => setEndedOn(event.currentTarget.value)}
-          error={serverFieldError(end.error, 'endedOn')}
-          required
-        />
-        <TextInput
-          label={t('houseRegister.contracts.reason')}
-          value={reason}
-          onChange={(event) => setReason(event.currentTarget.value)}
-          error={serverFieldError(end.error, 'reason')}
-          required
-        />
-        {end.isError ? <ProblemAlert error={end.error} /> : null}
-        <Group gap="sm">
-          <Button type="submit" color="red" loading={end.isPending}>
-            {t('houseRegister.contracts.endSubmit')}
-          </Button>
-          <Button variant="default" onClick={props.onDone}>
-            {t('houseRegister.cancel')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <EndOnDateForm
+      title={t('houseRegister.contracts.endTitle')}
+      dateField="endedOn"
+      dateLabel={t('houseRegister.contracts.endedOn')}
+      reasonLabel={t('houseRegister.contracts.reason')}
+      submitLabel={t('houseRegister.contracts.endSubmit')}
+      send={(endedOn, reason) => endContract(props.houseId, props.contract.id, { endedOn, reason })}
+      onDone={props.onDone}
+    />
   );
 }
 
