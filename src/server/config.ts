@@ -57,6 +57,17 @@ const EnvSchema = z.object({
    */
   CLAIM_AREA_TOLERANCE_M2: z.coerce.number().min(0).max(100).default(0.5),
   CLAIM_AREA_TOLERANCE_PERCENT: z.coerce.number().min(0).max(100).default(1),
+  // Service requests (issue 7): photo size, the daily limit of identical requests (C24), reopening.
+  /** Largest request photo before sanitising, in bytes (an iPhone HEIC is 2–4 MB). */
+  SERVICE_REQUEST_PHOTO_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 * 1024),
+  /** Identical requests one person may send one organisation per day. */
+  SERVICE_REQUEST_DAILY_SAME_LIMIT: z.coerce.number().int().min(1).max(100).default(3),
+  /** Days after completion within which the resident may reopen a request. */
+  SERVICE_REQUEST_REOPEN_DAYS: z.coerce.number().int().min(0).max(365).default(14),
   /** Runs the background worker in the same process as the API (the embedded default). */
   WORKER: booleanFlag.default(true),
   /**
@@ -109,6 +120,23 @@ const EnvSchema = z.object({
     .optional(),
   /** Origin passkeys are used from; defaults to PUBLIC_URL or http://localhost:3000. */
   WEBAUTHN_ORIGIN: z.url().optional(),
+  // Documents (issue 9): where file bytes live, and the key that seals organisations' signing keys.
+  /** `local` (DATA_DIR/files) or `s3`, an S3-compatible store configured by the S3_* variables. */
+  STORAGE_BACKEND: z.enum(['local', 's3']).default('local'),
+  S3_ENDPOINT: z.url().optional(),
+  S3_REGION: z.string().min(1).default('ru-central1'),
+  S3_BUCKET: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'an S3 bucket name')
+    .optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** Path-style addressing (`endpoint/bucket/key`), which most self-hosted stores need. */
+  S3_FORCE_PATH_STYLE: booleanFlag.default(true),
+  /** ≥ 32 characters; seals the organisations' certificate-signing keys; required in production. */
+  CERTIFICATE_KEY: z.string().min(32).optional(),
+  /** Upload rules per document kind, `kind=types:MB,…` (e.g. `technical=pdf:20`); default PDF/JPG/PNG ≤ 5 MB. */
+  DOCUMENT_UPLOAD_POLICY: z.string().default(''),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -125,6 +153,7 @@ export type Config = {
   uploads: { maxBytes: number; dir: string };
   /** Property claims: the area tolerance of the registry check, in hundredths and basis points. */
   claims: { areaTolerance: { absoluteCenti: number; relativeBasisPoints: number } };
+  serviceRequests: { photoMaxBytes: number; dailySameLimit: number; reopenDays: number };
   outboxDir: string;
   mail: { from: string; smtpUrl: string | undefined };
   sms: {
@@ -140,6 +169,18 @@ export type Config = {
     webauthn: { rpId: string; origin: string };
     signInAttemptsPerMinute: number;
   };
+  storage:
+    | { backend: 'local' }
+    | {
+        backend: 's3';
+        endpoint: string | undefined;
+        region: string;
+        bucket: string;
+        accessKeyId: string | undefined;
+        secretAccessKey: string | undefined;
+        forcePathStyle: boolean;
+      };
+  documents: { certificateKey: string; uploadPolicy: string };
   access: {
     personalDataKey: string;
     assuranceOverrides: string;
@@ -214,6 +255,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
         relativeBasisPoints: Math.round(env.CLAIM_AREA_TOLERANCE_PERCENT * 100),
       },
     },
+    serviceRequests: {
+      photoMaxBytes: env.SERVICE_REQUEST_PHOTO_MAX_BYTES,
+      dailySameLimit: env.SERVICE_REQUEST_DAILY_SAME_LIMIT,
+      reopenDays: env.SERVICE_REQUEST_REOPEN_DAYS,
+    },
     outboxDir: path.join(dataDir, 'outbox'),
     mail: { from: env.MAIL_FROM, smtpUrl: env.SMTP_URL },
     sms: {
@@ -222,6 +268,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       sender: env.SMS_SENDER,
       template: env.SMS_TEMPLATE,
     },
+    storage: storageOf(env),
+    documents: { certificateKey: certificateKeyOf(env), uploadPolicy: env.DOCUMENT_UPLOAD_POLICY },
     worker: env.WORKER,
     cookieSecret: env.COOKIE_SECRET ?? DEV_COOKIE_SECRET,
     access: {
@@ -246,4 +294,35 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       },
     },
   };
+}
+
+// Same rule as the other keys: the fixed development value only outside production.
+const DEV_CERTIFICATE_KEY = 'mpdom-development-certificate-key-not-for-production';
+
+function storageOf(env: Env): Config['storage'] {
+  if (env.STORAGE_BACKEND === 'local') {
+    return { backend: 'local' };
+  }
+
+  if (!env.S3_BUCKET) {
+    throw new ConfigError(['S3_BUCKET: required when STORAGE_BACKEND=s3']);
+  }
+
+  return {
+    backend: 's3',
+    endpoint: env.S3_ENDPOINT,
+    region: env.S3_REGION,
+    bucket: env.S3_BUCKET,
+    accessKeyId: env.S3_ACCESS_KEY_ID,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+    forcePathStyle: env.S3_FORCE_PATH_STYLE,
+  };
+}
+
+function certificateKeyOf(env: Env): string {
+  if (env.NODE_ENV === 'production' && !env.CERTIFICATE_KEY) {
+    throw new ConfigError(['CERTIFICATE_KEY: required when NODE_ENV=production']);
+  }
+
+  return env.CERTIFICATE_KEY ?? DEV_CERTIFICATE_KEY;
 }

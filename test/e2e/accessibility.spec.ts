@@ -50,8 +50,8 @@ test.describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
     await expect(page.getByRole('alert')).toBeVisible();
     expect(await violations(page)).toEqual([]);
 
-    await page.goto('/owner/bills');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Счета и оплата');
+    await page.goto('/owner/appeals');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Обращения');
     expect(await violations(page)).toEqual([]);
 
     await page.goto('/nothing-here');

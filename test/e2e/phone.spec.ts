@@ -21,10 +21,10 @@ test('phone: the menu folds into a burger and the search works', async ({ page }
   await expect(menu.getByRole('link', { name: /Мои объекты/ })).toBeVisible();
   await expect(menu.getByRole('link', { name: 'Войти' })).toBeVisible();
 
-  await menu.getByRole('link', { name: /Показания счётчиков/ }).click();
+  await menu.locator('a[href="/owner/appeals"]').click();
 
   await expect(menu).toBeHidden();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Показания счётчиков');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Обращения');
   await expect(page.getByText('Раздел в разработке')).toBeVisible();
 
   await page.goto('/');

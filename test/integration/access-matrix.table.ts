@@ -4,6 +4,11 @@ import { HOUSE_REGISTER_ROWS } from './access-matrix.house-register.js';
 import { MY_PREMISES_ROWS } from './access-matrix.my-premises.js';
 import { PREMISES_IMPORT_ROWS } from './access-matrix.premises-import.js';
 import { REGISTRY_ROWS } from './access-matrix.registry.js';
+import { METERS_ROWS } from './access-matrix.meters.js';
+import { BILLING_ROWS } from './access-matrix.billing.js';
+import { SERVICE_REQUESTS_ROWS } from './access-matrix.service-requests.js';
+import { MEETINGS_ROWS } from './access-matrix.meetings.js';
+import { DOCUMENTS_ROWS } from './access-matrix.documents.js';
 
 /**
  * The expected rights of every API endpoint, for the role × action matrix test. Each row says
@@ -359,4 +364,9 @@ export const MATRIX: Record<string, Row> = {
   ...HOUSE_REGISTER_ROWS,
   ...PREMISES_IMPORT_ROWS,
   ...MY_PREMISES_ROWS,
+  ...METERS_ROWS,
+  ...BILLING_ROWS,
+  ...SERVICE_REQUESTS_ROWS,
+  ...MEETINGS_ROWS,
+  ...DOCUMENTS_ROWS,
 };

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 
 import { auditCommand } from './audit.js';
+import { benchCommand } from './bench.js';
 import { importHousesCommand } from './import-houses.js';
 import { importRegistryCommand } from './import-registry.js';
 import { migrateCommand } from './migrate.js';
@@ -14,4 +15,5 @@ export function registerCommands(program: Command) {
   importRegistryCommand(program);
   outboxCommand(program);
   auditCommand(program);
+  benchCommand(program);
 }

@@ -82,6 +82,17 @@ export const ACTIONS = {
   'personal_accounts.manage': { scope: 'organisation', level: 'basic', roles: ORG_OFFICE },
   'ownership.change': { scope: 'organisation', level: 'basic', roles: ORG_OFFICE },
   'management_contracts.manage': { scope: 'organisation', level: 'basic', roles: ORG_ADMINS },
+  // Billing, the ЕПД and payments (issue 6).
+  'billing.read': { scope: 'organisation', level: 'basic', roles: ORG_STAFF },
+  'billing.manage': { scope: 'organisation', level: 'basic', roles: ORG_OFFICE },
+  'payments.manage': { scope: 'organisation', level: 'basic', roles: ORG_OFFICE },
+  /** A premise's bills: its owners, residents and representatives, and the billing staff. */
+  'bills.read': {
+    scope: 'premise',
+    level: 'basic',
+    roles: ['owner', 'resident', 'representative', ...ORG_STAFF],
+  },
+  'bills.pay': { scope: 'premise', level: 'basic', roles: ['owner', 'resident', 'representative'] },
   'registry.read': {
     scope: 'none',
     level: 'basic',
@@ -91,6 +102,58 @@ export const ACTIONS = {
     scope: 'none',
     level: 'basic',
     roles: ['platform_admin', 'identity_operator'],
+  },
+  // Meters and readings (issue 5): people of the premise and the managing organisation's staff.
+  'meters.read': {
+    scope: 'premise',
+    level: 'basic',
+    roles: ['owner', 'resident', 'representative', ...ORG_STAFF],
+  },
+  'readings.submit': {
+    scope: 'premise',
+    level: 'basic',
+    roles: ['owner', 'resident', 'representative', ...ORG_STAFF],
+  },
+  'meters.read_org': { scope: 'organisation', level: 'basic', roles: ORG_STAFF },
+  'meters.manage': { scope: 'organisation', level: 'basic', roles: ORG_OFFICE },
+  'readings.enter': { scope: 'organisation', level: 'basic', roles: ORG_STAFF },
+  'readings.import': { scope: 'organisation', level: 'basic', roles: ORG_OFFICE },
+  'meters.settings': { scope: 'organisation', level: 'basic', roles: ORG_ADMINS },
+  // Owners' meetings and polls (issue 8). Who may vote follows from the frozen register.
+  'meetings.organise': { scope: 'organisation', level: 'basic', roles: ORG_ADMINS },
+  'meetings.read_org': {
+    scope: 'organisation',
+    level: 'basic',
+    roles: ORG_STAFF,
+    anywhere: ['inspector'],
+  },
+  'meetings.vote': { scope: 'none', level: 'basic', signedIn: true },
+  'meetings.inspect': {
+    scope: 'none',
+    level: 'basic',
+    roles: ['platform_admin'],
+    anywhere: ['inspector'],
+  },
+  'polls.manage': { scope: 'organisation', level: 'basic', roles: ORG_ADMINS },
+  // Service requests, dispatch and planned works (issue 7). Filing is open to anyone signed in;
+  // a request about a premise is checked against the person's link to it in the service.
+  'service_request.file': { scope: 'none', level: 'basic', signedIn: true },
+  'service_request.dispatch': {
+    scope: 'organisation',
+    level: 'basic',
+    roles: ['organisation_admin', 'dispatcher', 'platform_admin'],
+  },
+  'service_request.execute': {
+    scope: 'organisation',
+    level: 'basic',
+    roles: ['organisation_admin', 'dispatcher', 'executor', 'platform_admin'],
+  },
+  'service_request.configure': { scope: 'organisation', level: 'basic', roles: ORG_ADMINS },
+  'service_request.analytics': {
+    scope: 'organisation',
+    level: 'basic',
+    roles: ['organisation_admin', 'dispatcher', 'platform_admin'],
+    anywhere: ['inspector'],
   },
 } as const satisfies Record<string, ActionRule>;
 

@@ -15,6 +15,11 @@ import { myPremisesRoutes } from './my-premises/my-premises.routes.js';
 import { premisesImportRoutes } from './premises-import/premises-import.routes.js';
 import { propertyClaimsRoutes } from './property-claims/property-claims.routes.js';
 import { registryRoutes } from './registry/registry.routes.js';
+import { metersRoutes } from './meters/meters.routes.js';
+import { billingRoutes } from './billing/billing.routes.js';
+import { serviceRequestsRoutes } from './service-requests/service-requests.routes.js';
+import { meetingsRoutes } from './meetings/meetings.routes.js';
+import { documentsRoutes } from './documents/documents.routes.js';
 
 /** Every API module, in registration order. Each mounts its own routes under `/api`. */
 // The sessions module goes first: its hook resolves `request.user` for every later module.
@@ -35,4 +40,9 @@ export const apiModules: ApiModule[] = [
   houseRegisterRoutes,
   premisesImportRoutes,
   myPremisesRoutes,
+  metersRoutes,
+  billingRoutes,
+  serviceRequestsRoutes,
+  meetingsRoutes,
+  documentsRoutes,
 ];

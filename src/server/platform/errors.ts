@@ -4,11 +4,17 @@
  * 9457 `application/problem+json`.
  */
 
+import { metersErrorCodes } from '../modules/meters/meters.errors.js';
+import { billingErrorCodes } from '../modules/billing/billing.errors.js';
+import { serviceRequestsErrorCodes } from '../modules/service-requests/service-requests.errors.js';
+import { meetingsErrorCodes } from '../modules/meetings/meetings.errors.js';
+import { documentsErrorCodes } from '../modules/documents/documents.errors.js';
+
 export type Locale = 'ru' | 'en';
 
-type CodeSpec = { status: number; ru: string; en: string };
+export type CodeSpec = { status: number; ru: string; en: string };
 
-export const ERROR_CODES = {
+const PLATFORM_CODES = {
   /** The request body, query or path failed validation; `errors` names each field and rule. */
   validation_failed: {
     status: 400,
@@ -52,6 +58,12 @@ export const ERROR_CODES = {
     status: 415,
     ru: 'Содержимое файла не соответствует его типу',
     en: 'The file content does not match its type',
+  },
+  /** An image that cannot be decoded (damaged, truncated, or far too many pixels). */
+  image_unreadable: {
+    status: 422,
+    ru: 'Не удалось прочитать изображение',
+    en: 'The image could not be read',
   },
   /** An upload with no bytes at all. */
   empty_file: { status: 400, ru: 'Файл пустой', en: 'The file is empty' },
@@ -315,6 +327,16 @@ export const ERROR_CODES = {
     ru: 'База данных недоступна',
     en: 'The database is unavailable',
   },
+} as const satisfies Record<string, CodeSpec>;
+
+/** The platform's codes and each domain module's own, kept in the module's `*.errors.ts`. */
+export const ERROR_CODES = {
+  ...PLATFORM_CODES,
+  ...metersErrorCodes,
+  ...billingErrorCodes,
+  ...serviceRequestsErrorCodes,
+  ...meetingsErrorCodes,
+  ...documentsErrorCodes,
 } as const satisfies Record<string, CodeSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

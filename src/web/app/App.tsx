@@ -10,6 +10,11 @@ import { AppLayout } from './layout/AppLayout.js';
 import { RequireSignIn } from '../session/RequireSignIn.js';
 import { ALL_SECTIONS } from './navigation.js';
 import { premisesRoutes } from './premisesRoutes.js';
+import { metersRoutes } from './metersRoutes.js';
+import { billingRoutes } from './billingRoutes.js';
+import { serviceRequestsRoutes } from './serviceRequestsRoutes.js';
+import { meetingsRoutes } from './meetingsRoutes.js';
+import { documentsRoutes, VerifyPage } from './documentsRoutes.js';
 import { createQueryClient } from './queryClient.js';
 import { cssVariablesResolver, theme } from './theme.js';
 
@@ -72,6 +77,7 @@ export function App() {
               <Route index element={<HomePage />} />
               <Route path="houses" element={<HouseSearchPage />} />
               <Route path="houses/:id" element={<HousePage />} />
+              <Route path="verify/:token" element={<VerifyPage />} />
               <Route path="organisations/:id" element={<OrganisationPage />} />
               <Route path="signin" element={<SignInPage />} />
               <Route path="register" element={<RegisterPage />} />
@@ -133,6 +139,11 @@ export function App() {
                 }
               />
               {premisesRoutes()}
+              {metersRoutes()}
+              {billingRoutes()}
+              {serviceRequestsRoutes()}
+              {meetingsRoutes()}
+              {documentsRoutes()}
               {ALL_SECTIONS.filter((section) => !section.ready).map((section) => (
                 <Route
                   key={section.key}

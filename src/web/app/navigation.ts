@@ -21,6 +21,8 @@ export type SectionKey =
   | 'orgRequests'
   | 'orgMeetings'
   | 'orgStaff'
+  | 'orgDocuments'
+  | 'orgMeters'
   | 'authorityAppeals'
   | 'authorityLicences'
   | 'authorityProtocols'
@@ -33,11 +35,11 @@ export const AUDIENCES: Audience[] = [
     key: 'owners',
     sections: [
       { key: 'ownerObjects', path: '/owner/properties', ready: true },
-      { key: 'ownerBills', path: '/owner/bills' },
-      { key: 'ownerMeters', path: '/owner/meters' },
-      { key: 'ownerRequests', path: '/owner/requests' },
-      { key: 'ownerMeetings', path: '/owner/meetings' },
-      { key: 'ownerDocuments', path: '/owner/documents' },
+      { key: 'ownerBills', path: '/owner/bills', ready: true },
+      { key: 'ownerMeters', path: '/owner/meters', ready: true },
+      { key: 'ownerRequests', path: '/owner/requests', ready: true },
+      { key: 'ownerMeetings', path: '/owner/meetings', ready: true },
+      { key: 'ownerDocuments', path: '/owner/documents', ready: true },
       { key: 'ownerAppeals', path: '/owner/appeals' },
     ],
   },
@@ -47,10 +49,12 @@ export const AUDIENCES: Audience[] = [
       { key: 'orgHouses', path: '/org/houses', ready: true },
       { key: 'orgAccounts', path: '/org/accounts', ready: true },
       { key: 'orgImport', path: '/org/import', ready: true },
-      { key: 'orgCharges', path: '/org/charges' },
-      { key: 'orgRequests', path: '/org/requests' },
-      { key: 'orgMeetings', path: '/org/meetings' },
+      { key: 'orgMeters', path: '/org/meters', ready: true },
+      { key: 'orgCharges', path: '/org/charges', ready: true },
+      { key: 'orgRequests', path: '/org/requests', ready: true },
+      { key: 'orgMeetings', path: '/org/meetings', ready: true },
       { key: 'orgStaff', path: '/org/staff', ready: true },
+      { key: 'orgDocuments', path: '/org/documents', ready: true },
     ],
   },
   {
@@ -58,7 +62,7 @@ export const AUDIENCES: Audience[] = [
     sections: [
       { key: 'authorityAppeals', path: '/authority/appeals' },
       { key: 'authorityLicences', path: '/authority/licences' },
-      { key: 'authorityProtocols', path: '/authority/protocols' },
+      { key: 'authorityProtocols', path: '/authority/protocols', ready: true },
       { key: 'authorityOpenData', path: '/authority/open-data' },
     ],
   },

@@ -9,6 +9,16 @@ import propertyEn from './features/property.en.json';
 import propertyRu from './features/property.ru.json';
 import registryEn from './features/registry.en.json';
 import registryRu from './features/registry.ru.json';
+import metersEn from './features/meters.en.json';
+import metersRu from './features/meters.ru.json';
+import billingEn from './features/billing.en.json';
+import billingRu from './features/billing.ru.json';
+import serviceRequestsEn from './features/serviceRequests.en.json';
+import serviceRequestsRu from './features/serviceRequests.ru.json';
+import meetingsEn from './features/meetings.en.json';
+import meetingsRu from './features/meetings.ru.json';
+import documentsEn from './features/documents.en.json';
+import documentsRu from './features/documents.ru.json';
 import ru from './ru.json';
 
 /**
@@ -22,6 +32,11 @@ export const ruTranslation = {
   houseRegister: houseRegisterRu,
   premisesImport: premisesImportRu,
   myPremises: myPremisesRu,
+  meters: metersRu,
+  billing: billingRu,
+  serviceRequests: serviceRequestsRu,
+  meetings: meetingsRu,
+  documents: documentsRu,
 };
 
 export const enTranslation = {
@@ -31,4 +46,9 @@ export const enTranslation = {
   houseRegister: houseRegisterEn,
   premisesImport: premisesImportEn,
   myPremises: myPremisesEn,
+  meters: metersEn,
+  billing: billingEn,
+  serviceRequests: serviceRequestsEn,
+  meetings: meetingsEn,
+  documents: documentsEn,
 };

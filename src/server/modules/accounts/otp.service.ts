@@ -24,7 +24,7 @@ import {
 /** The policy in force; data with the defaults of C26 (see otp-policy.ts). */
 export const otpPolicy: OtpPolicy = DEFAULT_OTP_POLICY;
 
-export type OtpPurpose = 'registration' | 'recovery';
+export type OtpPurpose = 'registration' | 'recovery' | 'protocol_signature' | 'document_signature';
 
 export type IssuedCode = {
   expiresAt: Date;

@@ -108,4 +108,15 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
       en: 'Identity operator; reads the demo outbox',
     },
   },
+  {
+    key: 'executor',
+    login: 'master@mpdom.test',
+    audience: 'organisation',
+    person: { surname: 'Белов', name: 'Сергей', patronymic: 'Николаевич' },
+    role: { organisation: 'managing', role: 'executor' },
+    description: {
+      ru: 'Слесарь-сантехник управляющей компании: исполнитель заявок',
+      en: 'Management company plumber: carries out requests',
+    },
+  },
 ];

@@ -12,6 +12,7 @@ import { hashPassword } from '../identity/password.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo.accounts.js';
 import { selectDemoHouses, type DemoHouse } from './demo.houses.js';
 import { seedDemoLedger } from './demo.ledger.js';
+import { seedDemoModules } from './demo.modules.js';
 
 export type DemoWorld = { houses: DemoHouse[]; premises: number; persons: number };
 
@@ -66,6 +67,7 @@ export async function buildDemoWorld(ctx: AppContext): Promise<DemoWorld | null>
     const world = { houses, premises: premisesCount, persons: personsCount + DEMO_ACCOUNTS.length };
 
     await seedDemoLedger(tx, houses);
+    await seedDemoModules(tx, houses);
 
     await recordAudit(tx, {
       actorUserId: null,

@@ -12,3 +12,8 @@ export * from '../../modules/accounts/accounts.tables.js';
 export * from '../../modules/management/management.tables.js';
 export * from '../../modules/registry/registry.tables.js';
 export * from '../../modules/property-claims/property-claims.tables.js';
+export * from '../../modules/meters/meters.tables.js';
+export * from '../../modules/billing/billing.tables.js';
+export * from '../../modules/service-requests/service-requests.tables.js';
+export * from '../../modules/meetings/meetings.tables.js';
+export * from '../../modules/documents/documents.tables.js';

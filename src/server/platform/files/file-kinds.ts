@@ -21,6 +21,13 @@ export const FILE_KINDS = {
     extensions: ['jpg', 'jpeg', 'jpe', 'jfif'],
   },
   png: { label: 'PNG', mime: 'image/png', aliases: ['image/x-png'], extensions: ['png'] },
+  /** iPhone photos; accepted only where the upload converts them (see image-sanitize.ts). */
+  heic: {
+    label: 'HEIC',
+    mime: 'image/heic',
+    aliases: ['image/heif', 'image/heic-sequence', 'image/heif-sequence'],
+    extensions: ['heic', 'heif'],
+  },
 } as const satisfies Record<
   string,
   { label: string; mime: string; aliases: readonly string[]; extensions: readonly string[] }
@@ -57,7 +64,7 @@ export type UploadClaims = {
  */
 export function judgeUpload(sniffed: Sniffed, claims: UploadClaims, allowed: readonly FileKind[]) {
   const allowedLabels = allowed.map((kind) => FILE_KINDS[kind].label).join(', ');
-  const kind = allowed.find((candidate) => FILE_KINDS[candidate].mime === sniffed?.mime);
+  const kind = allowed.find((candidate) => mimesOf(candidate).includes(sniffed?.mime ?? ''));
 
   if (!kind) {
     const detected = sniffed ? `${sniffed.ext.toUpperCase()} (${sniffed.mime})` : null;

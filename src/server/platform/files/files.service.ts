@@ -15,7 +15,10 @@ import type { FileStorage } from './file-storage.js';
 import { findStoredFile, insertStoredFile, type StoredFile } from './files.repo.js';
 import { fileStorageFor } from './storage.js';
 
-export type FilesContext = { db: Queryable; config: Pick<Config, 'uploads'> };
+export type FilesContext = {
+  db: Queryable;
+  config: Pick<Config, 'uploads'> & Partial<Pick<Config, 'storage'>>;
+};
 
 export type UploadInput = {
   /** The bytes: a stream is read once and never buffered beyond the sniffing sample. */

@@ -21,6 +21,7 @@ import { Loading } from '../../components/Loading.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { usePageTitle } from '../../components/usePageTitle.js';
 import { formatArea, formatDate, formatDay, formatInteger } from '../../i18n/format.js';
+import { HouseMeetingsSection } from '../meetings/HouseMeetingsSection.js';
 import { FactList, type Fact } from './FactList.js';
 import { HouseMap } from './HouseMap.js';
 
@@ -167,6 +168,8 @@ function HouseDetails({ house }: { house: BuildingDetail }) {
         </Stack>
         <LocationSection house={house} />
       </SimpleGrid>
+
+      <HouseMeetingsSection houseId={house.id} />
 
       {house.notes ? (
         <FactList

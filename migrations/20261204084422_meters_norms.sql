@@ -1,0 +1,1 @@
+ALTER TABLE "meter_settings" ADD COLUMN "norms" jsonb DEFAULT '{}'::jsonb NOT NULL;

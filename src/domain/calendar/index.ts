@@ -1,0 +1,2 @@
+export * from './production-calendar.js';
+export * from './zoned-time.js';
