@@ -57,6 +57,16 @@ describe('platform HTTP basics', () => {
     expect(en.json().requestId).toBe(en.headers['x-request-id']);
   });
 
+  it('should answer a broken or over-long path segment with problem+json, not a raw error', async () => {
+    for (const url of [`/api/v1/buildings/${'a'.repeat(5000)}`, '/api/v1/buildings/%E0%A4%A']) {
+      const response = await platform.app.inject({ method: 'GET', url });
+
+      expect(response.statusCode).toBe(400);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+      expect(response.json()).toMatchObject({ code: 'malformed_request' });
+    }
+  });
+
   it('should publish an OpenAPI 3.1 document and its browsable docs', async () => {
     const doc = await platform.app.inject({ method: 'GET', url: '/api/openapi.json' });
     const ui = await platform.app.inject({ method: 'GET', url: '/api/docs/' });

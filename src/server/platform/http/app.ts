@@ -14,7 +14,7 @@ import {
 
 import type { AppContext } from '../context.js';
 import { installNulGuard } from './nul-guard.js';
-import { installProblemHandlers } from './problem-handler.js';
+import { installProblemHandlers, sendProblem, toAppError } from './problem-handler.js';
 
 export type ApiModule = (api: FastifyInstance, ctx: AppContext) => Promise<void> | void;
 
@@ -43,6 +43,9 @@ export async function buildApp(
     requestIdHeader: false,
     trustProxy: ctx.config.env === 'production',
     bodyLimit: 1024 * 1024,
+    // Errors the router raises before any hook (a broken or over-long path segment) would
+    // otherwise leave as fastify's own JSON; they get the same problem document as the rest.
+    frameworkErrors: (error, request, reply) => sendProblem(request, reply, toAppError(error)),
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -8,6 +8,7 @@ import type {
   Text as Words,
 } from '../../api/serviceRequests.js';
 import { useNow } from '../../components/useNow.js';
+import type deadlineRulesEn from '../../i18n/features/serviceRequests.en.json';
 
 const STATUS_COLOURS: Record<RequestStatus, string> = {
   new: 'blue.8',
@@ -115,7 +116,9 @@ export function Deadlines({
             )}
             {compact ? null : (
               <Text size="xs" c="dimmed">
-                {d.rule}
+                {t(`serviceRequests.deadlineRules.${d.ruleId as DeadlineRuleKey}`, {
+                  defaultValue: d.rule,
+                })}
               </Text>
             )}
           </Group>
@@ -149,3 +152,5 @@ export function EmergencyInstructions({ texts }: { texts: Words[] }) {
     </Alert>
   );
 }
+
+type DeadlineRuleKey = keyof (typeof deadlineRulesEn)['deadlineRules'];
