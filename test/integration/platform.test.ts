@@ -58,12 +58,17 @@ describe('platform HTTP basics', () => {
   });
 
   it('should answer a broken or over-long path segment with problem+json, not a raw error', async () => {
-    for (const url of [`/api/v1/buildings/${'a'.repeat(5000)}`, '/api/v1/buildings/%E0%A4%A']) {
+    const cases = [
+      [`/api/v1/buildings/${'a'.repeat(5000)}`, 414, 'path_too_long'],
+      ['/api/v1/buildings/%E0%A4%A', 400, 'malformed_request'],
+    ] as const;
+
+    for (const [url, status, code] of cases) {
       const response = await platform.app.inject({ method: 'GET', url });
 
-      expect(response.statusCode).toBe(400);
+      expect(response.statusCode).toBe(status);
       expect(response.headers['content-type']).toContain('application/problem+json');
-      expect(response.json()).toMatchObject({ code: 'malformed_request' });
+      expect(response.json()).toMatchObject({ code });
     }
   });
 

@@ -65,6 +65,8 @@ const PLATFORM_CODES = {
     ru: 'Не удалось прочитать изображение',
     en: 'The image could not be read',
   },
+  /** A path segment longer than the router takes (an id or token cannot be that long). */
+  path_too_long: { status: 414, ru: 'Слишком длинный адрес', en: 'The address is too long' },
   /** An upload with no bytes at all. */
   empty_file: { status: 400, ru: 'Файл пустой', en: 'The file is empty' },
   /** An import file is missing, unreadable, damaged or lacks the columns the import needs. */

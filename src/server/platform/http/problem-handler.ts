@@ -48,8 +48,9 @@ export function toAppError(error: FastifyError | Error): AppError {
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
     case 'FST_ERR_BAD_URL':
-    case 'FST_ERR_MAX_PARAM_LENGTH':
       return new AppError('malformed_request', { cause: error });
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return new AppError('path_too_long', { cause: error });
     default:
       break;
   }
